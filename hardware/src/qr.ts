@@ -1,0 +1,23 @@
+import QRCode from 'qrcode';
+
+/** The module matrix of a QR symbol: what gets drawn in pictures and checked in tests. */
+export interface QrMatrix {
+  size: number;
+  dark(row: number, col: number): boolean;
+}
+
+export function qrMatrix(data: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' = 'M'): QrMatrix {
+  const { modules } = QRCode.create(data, { errorCorrectionLevel });
+  return { size: modules.size, dark: (row, col) => modules.get(row, col) === 1 };
+}
+
+/** One SVG path for all dark modules, placed with its top-left corner at (x, y); `cell` px per module. */
+export function qrSvgPath(m: QrMatrix, x: number, y: number, cell: number): string {
+  let d = '';
+  for (let row = 0; row < m.size; row++) {
+    for (let col = 0; col < m.size; col++) {
+      if (m.dark(row, col)) d += `M${x + col * cell} ${y + row * cell}h${cell}v${cell}h-${cell}z`;
+    }
+  }
+  return `<path d="${d}" fill="#000" shape-rendering="crispEdges"/>`;
+}

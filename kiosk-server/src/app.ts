@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { type LogLevel as NestLogLevel, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SEED_IMAGES_DIR } from '@kiosk/seed';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import { APP_CONFIG, type AppConfig, describeConfig, type LogLevel } from './config/app-config';
+
+const LEVELS: NestLogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+export function logLevels(level: LogLevel): NestLogLevel[] {
+  return LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+}
+
+export const MAX_BODY = '64kb';
+
+/** The whole HTTP application: API, OpenAPI document, product images and the touchscreen UI. */
+export async function createApp(level: LogLevel): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    logger: logLevels(level),
+  });
+  const config = app.get<AppConfig>(APP_CONFIG);
+  new Logger('Config').log(JSON.stringify(describeConfig(config)));
+  app.useBodyParser('json', { limit: MAX_BODY });
+  app.useGlobalPipes(createValidationPipe());
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Points Supermarket Kiosk API')
+      .setDescription('积分超市 kiosk: members, points ledger, catalogue, redemptions')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  app.useStaticAssets(SEED_IMAGES_DIR, { prefix: '/images/', maxAge: '1d' });
+  app.useStaticAssets(join(config.dataDir, 'images'), { prefix: '/images/uploads/', maxAge: '1d' });
+  serveUi(app, config.uiDir);
+  return app;
+}
+
+/** The built touchscreen app at `/`, with every non-API path falling back to its index.html. */
+function serveUi(app: NestExpressApplication, uiDir: string): void {
+  const index = join(uiDir, 'index.html');
+  app.useStaticAssets(uiDir, { index: 'index.html', maxAge: 0 });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isPage = request.method === 'GET' && !request.path.startsWith('/api') && !request.path.includes('.');
+    if (isPage && existsSync(index)) response.sendFile(index);
+    else next();
+  });
+}

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { VerifyResponse } from '../ledger/dto/ledger.dto';
+import { LedgerService } from '../ledger/ledger.service';
+import { StaffOnly } from '../sessions/auth.guards';
+
+@ApiTags('audit')
+@Controller('api/audit')
+export class AuditController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get('verify')
+  @StaffOnly('admin')
+  verify(): Promise<VerifyResponse> {
+    return this.ledger.verify();
+  }
+}

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class CreateProductDto {
+  @ApiProperty({ example: '食用油 5L' })
+  @IsString()
+  @Length(1, 40)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name!: string;
+
+  @ApiProperty({ example: '粮油' })
+  @IsString()
+  @Length(1, 20)
+  @Matches(/\S/, { message: 'category must not be blank' })
+  category!: string;
+
+  @ApiProperty({ example: 30 })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  pricePoints!: number;
+
+  @ApiPropertyOptional({ example: 20, description: 'Initial stock (recorded as a stock movement)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  stock?: number;
+
+  @ApiPropertyOptional({ example: 2, nullable: true, type: Number, description: 'Units per account per month' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  monthlyLimit?: number | null;
+
+  @ApiPropertyOptional({ example: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  lowStockThreshold?: number;
+
+  @ApiPropertyOptional({ example: '/images/products/oil.svg', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(/^(\/|https?:\/\/)[^\s]*$/, { message: 'imageUrl must be a path or an http(s) URL' })
+  imageUrl?: string | null;
+
+  @ApiPropertyOptional({ example: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateProductDto extends PartialType(CreateProductDto) {}
+
+export class ProductResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty() category!: string;
+  @ApiProperty() pricePoints!: number;
+  @ApiProperty() stock!: number;
+  @ApiProperty({ nullable: true, type: String }) imageUrl!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) monthlyLimit!: number | null;
+  @ApiProperty() lowStockThreshold!: number;
+  @ApiProperty() active!: boolean;
+}

@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('products')
+export class ProductEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  category!: string;
+
+  @Column('integer')
+  pricePoints!: number;
+
+  /** Changed only together with a stock movement (InventoryService, RedemptionService). */
+  @Column('integer')
+  stock!: number;
+
+  @Column('text', { nullable: true })
+  imageUrl!: string | null;
+
+  /** Most units one account may redeem per calendar month; null = no limit. */
+  @Column('integer', { nullable: true })
+  monthlyLimit!: number | null;
+
+  @Column('integer')
+  lowStockThreshold!: number;
+
+  @Column('boolean')
+  active!: boolean;
+
+  @Column('text')
+  createdAt!: string;
+
+  @Column('text')
+  updatedAt!: string;
+}

@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from './domain-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Maps anything thrown to the one error shape of the API; unexpected errors are logged, never leaked. */
+export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
+  if (error instanceof DomainError) {
+    return { statusCode: error.statusCode, code: error.code, message: error.message };
+  }
+  if (error instanceof HttpException) {
+    const statusCode = error.getStatus();
+    return { statusCode, code: HTTP_CODES[statusCode] ?? 'HTTP_ERROR', message: httpMessage(error) };
+  }
+  // body-parser errors carry an HTTP status and a type ("entity.too.large", "entity.parse.failed")
+  const status = bodyParserStatus(error);
+  if (status !== undefined) {
+    const message =
+      status === 413 ? 'The request body is larger than 64 KB.' : 'The request body is not valid JSON.';
+    return { statusCode: status, code: HTTP_CODES[status] ?? 'VALIDATION_FAILED', message };
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong; nothing was changed.' };
+}
+
+function httpMessage(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : error.message;
+}
+
+function bodyParserStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  if (typeof status === 'number' && typeof type === 'string' && status >= 400 && status < 500) return status;
+  return undefined;
+}
+
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(error, this.logger);
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,22 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError } from './domain-error';
+
+function describe(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((text) =>
+      text.startsWith(error.property) ? `${path}${text.slice(error.property.length)}` : `${path}: ${text}`,
+    );
+    return [...own, ...describe(error.children ?? [], path)];
+  });
+}
+
+/** Every DTO is validated the same way: unknown fields refused, types converted, one error code. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => DomainError.validation(describe(errors).join('; ') || 'Invalid request.'),
+  });
+}

@@ -1,0 +1,130 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type KioskRole = 'kiosk' | 'hub';
+export type PrinterType = 'epson' | 'star';
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** SQLite file path, or a postgres:// URL for a hub. */
+  database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  role: KioskRole;
+  /** Unset means: generated once and kept in the database (see SettingsService). */
+  kioskId: string | undefined;
+  storeName: string | undefined;
+  printer: string;
+  printerType: PrinterType;
+  printerColumns: 32 | 48;
+  printerCjk: 'gb18030' | 'raster';
+  /** Longest wait between two attempts while the printer is away. */
+  printRetryMaxMs: number;
+  adminPin: string | undefined;
+  volunteerPin: string | undefined;
+  hubUrl: string | undefined;
+  hubKey: string | undefined;
+  logLevel: LogLevel;
+  /** Where the built touchscreen UI lives; served at `/` when present. */
+  uiDir: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function port(env: Env): number {
+  const raw = env.PORT?.trim() || '3000';
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`PORT must be a port number 0–65535 (got "${raw}")`);
+  }
+  return value;
+}
+
+function pin(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (!/^\d{4,12}$/.test(value)) throw new ConfigError(`${name} must be 4 to 12 digits`);
+  return value;
+}
+
+function seconds(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 3600) {
+    throw new ConfigError(`${name} must be a number of seconds between 0 and 3600 (got "${raw}")`);
+  }
+  return value;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  return env[name]?.trim() || undefined;
+}
+
+/** The one reader of the environment. Every setting is optional; bad values stop the start with a clear message. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const dataDir = resolve(cwd, env.DATA_DIR?.trim() || 'data');
+  const url = optional(env, 'DATABASE_URL');
+  let database: AppConfig['database'];
+  if (!url) database = { type: 'sqlite', path: resolve(dataDir, 'kiosk.sqlite') };
+  else if (/^postgres(ql)?:\/\//.test(url)) database = { type: 'postgres', url };
+  else if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    database = { type: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
+  } else throw new ConfigError('DATABASE_URL must start with postgres:// or sqlite:');
+
+  const kioskId = optional(env, 'KIOSK_ID');
+  if (kioskId && !/^[A-Za-z0-9_-]{1,32}$/.test(kioskId)) {
+    throw new ConfigError('KIOSK_ID may hold letters, digits, - and _ (at most 32)');
+  }
+  const columns = oneOf(env, 'PRINTER_COLUMNS', ['32', '48'], '32');
+  return {
+    port: port(env),
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    dataDir,
+    database,
+    role: oneOf(env, 'KIOSK_ROLE', ['kiosk', 'hub'], 'kiosk'),
+    kioskId,
+    storeName: optional(env, 'STORE_NAME'),
+    printer: optional(env, 'PRINTER') ?? 'file',
+    printerType: oneOf(env, 'PRINTER_TYPE', ['epson', 'star'], 'epson'),
+    printerColumns: columns === '48' ? 48 : 32,
+    printerCjk: oneOf(env, 'PRINTER_CJK', ['gb18030', 'raster'], 'gb18030'),
+    printRetryMaxMs: seconds(env, 'PRINT_RETRY_MAX_SECONDS', 30) * 1000,
+    adminPin: pin(env, 'KIOSK_ADMIN_PIN'),
+    volunteerPin: pin(env, 'KIOSK_VOLUNTEER_PIN'),
+    hubUrl: optional(env, 'HUB_URL'),
+    hubKey: optional(env, 'HUB_KEY'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
+    uiDir: resolve(__dirname, '../../../kiosk-ui/dist'),
+  };
+}
+
+/** The effective configuration for the start-up log, secrets masked. */
+export function describeConfig(config: AppConfig): Record<string, unknown> {
+  const mask = (value: string | undefined) => (value ? '****' : '(unset)');
+  const database =
+    config.database.type === 'sqlite'
+      ? `sqlite:${config.database.path}`
+      : config.database.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:****@');
+  return {
+    ...config,
+    database,
+    adminPin: mask(config.adminPin),
+    volunteerPin: mask(config.volunteerPin),
+    hubKey: mask(config.hubKey),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,54 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { PrintQueue } from '../printing/print-queue.service';
+import { SettingsService } from '../settings/settings.service';
+
+class PrinterHealth {
+  @ApiProperty() kind!: string;
+  @ApiProperty() connected!: boolean;
+  @ApiProperty({ enum: ['ok', 'low', 'out', 'unknown'] }) paper!: string;
+  @ApiProperty({ required: false }) detail?: string;
+}
+
+class HealthResponse {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status!: string;
+  @ApiProperty({ enum: ['ok', 'error'] }) db!: string;
+  @ApiProperty() printer!: PrinterHealth;
+  @ApiProperty() kioskId!: string;
+}
+
+const STATUS_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Controller('api/health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly printQueue: PrintQueue,
+    private readonly settings: SettingsService,
+  ) {}
+
+  @Get()
+  async health(): Promise<HealthResponse> {
+    const db = await this.dataSource.query('SELECT 1').then(
+      () => 'ok',
+      () => 'error',
+    );
+    const printer = await this.printer();
+    return { status: db === 'ok' ? 'ok' : 'degraded', db, printer, kioskId: this.settings.kioskId };
+  }
+
+  private async printer(): Promise<PrinterHealth> {
+    const printer = this.printQueue.printer;
+    if (!printer) return { kind: 'none', connected: false, paper: 'unknown', detail: 'PRINTER=none' };
+    const timeout = new Promise<PrinterHealth>((resolve) =>
+      setTimeout(() => resolve({ kind: printer.kind, connected: false, paper: 'unknown', detail: 'no answer' }), STATUS_TIMEOUT_MS).unref(),
+    );
+    const status = printer.status().then(
+      (s) => ({ kind: printer.kind, ...s }),
+      (error: unknown) => ({ kind: printer.kind, connected: false, paper: 'unknown', detail: String(error) }),
+    );
+    return Promise.race([status, timeout]);
+  }
+}

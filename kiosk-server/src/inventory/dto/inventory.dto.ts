@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+
+export class RestockDto {
+  @ApiProperty() @IsInt() @Min(1) productId!: number;
+  @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(10000) quantity!: number;
+  @ApiPropertyOptional({ example: '街道配送第 12 批' }) @IsOptional() @IsString() @MaxLength(200) note?: string;
+}
+
+export class StockCountDto {
+  @ApiProperty() @IsInt() @Min(1) productId!: number;
+  @ApiProperty({ example: 18 }) @IsInt() @Min(0) @Max(100000) counted!: number;
+}
+
+export class StocktakeDto {
+  @ApiProperty({ type: [StockCountDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => StockCountDto)
+  counts!: StockCountDto[];
+
+  @ApiProperty({ example: '月末盘点' }) @IsString() @MaxLength(200) note!: string;
+}
+
+export class StockChangeResponse {
+  @ApiProperty() productId!: number;
+  @ApiProperty() before!: number;
+  @ApiProperty() after!: number;
+  @ApiProperty() delta!: number;
+}
+
+export class StocktakeResponse {
+  @ApiProperty({ type: [StockChangeResponse] }) adjustments!: StockChangeResponse[];
+  @ApiProperty() unchanged!: number;
+}

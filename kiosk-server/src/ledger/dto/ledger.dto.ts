@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, NotEquals } from 'class-validator';
+
+export class AwardPointsDto {
+  @ApiPropertyOptional({ description: 'The account to credit; or give qr' })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+
+  @ApiPropertyOptional({ description: 'A scanned member card; or give accountId' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4096)
+  qr?: string;
+
+  @ApiPropertyOptional({ description: 'Points; negative for a deduction. Defaults to the activity’s points.', example: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  @NotEquals(0)
+  points?: number;
+
+  @ApiPropertyOptional({ example: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  activityId?: number;
+
+  @ApiPropertyOptional({ example: '参加河道巡查' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason?: string;
+}
+
+export class LedgerEntryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() delta!: number;
+  @ApiProperty() balanceAfter!: number;
+  @ApiProperty({ enum: ['award', 'redeem', 'void', 'adjust'] }) kind!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() actor!: string;
+  @ApiProperty() kioskId!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() hash!: string;
+}
+
+export class AwardResponse {
+  @ApiProperty() entry!: LedgerEntryResponse;
+  @ApiProperty() account!: { id: string; balance: number };
+}
+
+export class PassbookResponse {
+  @ApiProperty() account!: { id: string; balance: number; kind: string; name: string };
+  @ApiProperty({ type: [LedgerEntryResponse] }) entries!: LedgerEntryResponse[];
+}
+
+export class VerifyResponse {
+  @ApiProperty() ok!: boolean;
+  @ApiProperty() entries!: number;
+  @ApiPropertyOptional() firstBadEntryId?: string;
+  @ApiPropertyOptional() problem?: string;
+}

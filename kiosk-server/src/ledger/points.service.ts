@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { ActivityEntity } from '../activities/activity.entity';
+import { CardsService } from '../cards/cards.service';
+import { DomainError } from '../common/domain-error';
+import { WriteQueue } from '../database/write-queue';
+import type { AwardPointsDto } from './dto/ledger.dto';
+import type { LedgerEntryEntity } from './ledger-entry.entity';
+import { LedgerService } from './ledger.service';
+
+/** Awards for public-spirited work and deductions (e.g. a failed yard inspection), by admins. */
+@Injectable()
+export class PointsService {
+  constructor(
+    private readonly writes: WriteQueue,
+    private readonly ledger: LedgerService,
+    private readonly cards: CardsService,
+  ) {}
+
+  async award(input: AwardPointsDto, actor: string): Promise<LedgerEntryEntity> {
+    if (Boolean(input.accountId) === Boolean(input.qr)) {
+      throw DomainError.validation('Give exactly one of accountId or qr.');
+    }
+    if (!input.activityId && !input.reason) throw DomainError.validation('Give an activityId or a reason.');
+    const accountId = input.accountId ?? (await this.cards.scan(input.qr)).member.accountId;
+    return this.writes.run(async (manager) => {
+      const activity = input.activityId
+        ? await manager.findOneBy(ActivityEntity, { id: input.activityId, active: true })
+        : null;
+      if (input.activityId && !activity) throw DomainError.notFound('ACTIVITY_NOT_FOUND', 'No such activity.');
+      const points = input.points ?? activity?.defaultPoints;
+      if (!points) throw DomainError.validation('points is required when no activity is given.');
+      const reason = [activity?.name, input.reason?.trim()].filter(Boolean).join('：');
+      return this.ledger.post(manager, {
+        accountId,
+        delta: points,
+        kind: points > 0 ? 'award' : 'adjust',
+        reason,
+        actor,
+        refId: activity ? `activity:${activity.id}` : null,
+      });
+    });
+  }
+}

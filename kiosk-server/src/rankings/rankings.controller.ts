@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { RankingsService } from './rankings.service';
+
+class RankingRowResponse {
+  @ApiProperty() rank!: number;
+  @ApiProperty({ example: '王*明' }) displayName!: string;
+  @ApiProperty() points!: number;
+}
+
+@ApiTags('rankings')
+@Controller('api/rankings')
+export class RankingsController {
+  constructor(private readonly rankings: RankingsService) {}
+
+  @Get('month')
+  month(): Promise<RankingRowResponse[]> {
+    return this.rankings.month(5);
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DomainError } from '../common/domain-error';
+import { PrintQueue } from '../printing/print-queue.service';
+import {
+  CurrentResident,
+  CurrentSession,
+  CurrentStaff,
+  ResidentOnly,
+  SignedIn,
+  StaffOnly,
+  staffActor,
+} from '../sessions/auth.guards';
+import type { ResidentSession, Session, StaffSession } from '../sessions/session.store';
+import { CreateRedemptionDto, PrintStatusResponse, RedemptionResponse, VoidRedemptionDto, VoidResponse } from './dto/redemption.dto';
+import { RedemptionService } from './redemption.service';
+
+@ApiTags('redemptions')
+@Controller('api/redemptions')
+export class RedemptionController {
+  constructor(
+    private readonly redemptions: RedemptionService,
+    private readonly printQueue: PrintQueue,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ResidentOnly()
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8–100 printable characters, new for each checkout' })
+  async redeem(
+    @Body() body: CreateRedemptionDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentResident() session: ResidentSession,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RedemptionResponse> {
+    const outcome = await this.redemptions.redeem(session, key, body.items);
+    if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return outcome.response;
+  }
+
+  @Get(':id')
+  @SignedIn()
+  async find(@Param('id', new ParseUUIDPipe()) id: string, @CurrentSession() session: Session): Promise<RedemptionResponse> {
+    const redemption = await this.redemptions.find(id);
+    if (session.kind === 'resident' && redemption.accountId !== session.accountId) {
+      throw DomainError.notFound('REDEMPTION_NOT_FOUND', 'No such redemption.');
+    }
+    return redemption;
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  @StaffOnly('admin')
+  void(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: VoidRedemptionDto,
+    @CurrentStaff() staff: StaffSession,
+  ): Promise<VoidResponse> {
+    return this.redemptions.voidRedemption(id, body.reason.trim(), staffActor(staff));
+  }
+
+  @Post(':id/reprint')
+  @HttpCode(202)
+  @StaffOnly('volunteer', 'admin')
+  reprint(@Param('id', new ParseUUIDPipe()) id: string): Promise<PrintStatusResponse> {
+    return this.printQueue.reprint(id);
+  }
+}

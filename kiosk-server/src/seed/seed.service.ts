@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type CardFace, renderCardPng, renderCardSheetPdf } from '@kiosk/hardware';
+import { seedDemoStore, type SeedSummary, type SeedTarget } from '@kiosk/seed';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { ActivityEntity } from '../activities/activity.entity';
+import { cardNumberFrom } from '../cards/card-number';
+import { CardEntity } from '../cards/card.entity';
+import { CatalogService } from '../catalog/catalog.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WriteQueue } from '../database/write-queue';
+import { AccountEntity } from '../ledger/account.entity';
+import { LedgerService } from '../ledger/ledger.service';
+import { MemberEntity } from '../members/member.entity';
+import { MembersService } from '../members/members.service';
+import { SettingsService } from '../settings/settings.service';
+import { CardsService } from '../cards/cards.service';
+
+const SEED_ACTOR = 'system:seed';
+
+/** Fills an empty store with the demo data of `seed/`, through the same services the API uses. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly catalog: CatalogService,
+    private readonly members: MembersService,
+    private readonly cards: CardsService,
+    private readonly ledger: LedgerService,
+    private readonly settings: SettingsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async isEmpty(): Promise<boolean> {
+    const [members, products] = await Promise.all([
+      this.dataSource.getRepository(MemberEntity).count(),
+      this.dataSource.getRepository(ActivityEntity).count(),
+    ]);
+    return members === 0 && products === 0;
+  }
+
+  async seedDemo(): Promise<SeedSummary> {
+    const target: SeedTarget = {
+      createActivity: (activity) =>
+        this.writes.run(async (m) => {
+          const { identifiers } = await m.insert(ActivityEntity, { ...activity, active: true });
+          return { id: identifiers[0]!.id as number };
+        }),
+      createProduct: async (product) => ({ id: (await this.catalog.create(product, SEED_ACTOR)).id }),
+      registerMember: async ({ name, household, cardSerial }) => {
+        const registered = await this.members.register(name, household ?? undefined, cardNumberFrom(String(cardSerial)));
+        return { accountId: registered.account.id };
+      },
+      award: async ({ accountId, points, activityId, at }) => {
+        await this.writes.run(async (m) => {
+          const activity = await m.findOneByOrFail(ActivityEntity, { id: activityId });
+          await this.ledger.post(m, {
+            accountId,
+            delta: points,
+            kind: points > 0 ? 'award' : 'adjust',
+            reason: activity.name,
+            actor: SEED_ACTOR,
+            refId: `activity:${activity.id}`,
+            at,
+          });
+        });
+      },
+    };
+    const summary = await seedDemoStore(target);
+    await this.writeCardImages();
+    this.logger.log(
+      `demo store seeded: ${summary.products} products, ${summary.members} members in ${summary.accounts} accounts, ${summary.awards} awards`,
+    );
+    return summary;
+  }
+
+  /** Card PNGs, an A4 sheet to print, and an index with each card's QR text, in DATA_DIR/cards/. */
+  async writeCardImages(): Promise<string> {
+    const dir = join(this.config.dataDir, 'cards');
+    await mkdir(dir, { recursive: true });
+    const rows = await this.dataSource
+      .createQueryBuilder(CardEntity, 'card')
+      .innerJoin(MemberEntity, 'member', 'member.id = card.memberId')
+      .innerJoin(AccountEntity, 'account', 'account.id = member.accountId')
+      .select(['card.cardNo AS cardNo', 'member.name AS name', 'member.household AS household', 'account.balance AS balance'])
+      .where(`card.status = 'active'`)
+      .orderBy('card.cardNo', 'ASC')
+      .getRawMany<{ cardNo: string; name: string; household: string | null; balance: number }>();
+    const faces: CardFace[] = [];
+    for (const row of rows) {
+      const face: CardFace = {
+        qr: this.cards.qrOf(row.cardNo),
+        cardNo: row.cardNo,
+        memberName: row.name,
+        communityName: this.settings.current.storeName,
+        showName: this.settings.current.showNameOnCard,
+      };
+      faces.push(face);
+      await writeFile(join(dir, `${row.cardNo}.png`), await renderCardPng(face));
+    }
+    await writeFile(join(dir, 'cards-a4.pdf'), await renderCardSheetPdf(faces));
+    const index = rows.map((row, i) => ({ ...row, qr: faces[i]!.qr }));
+    await writeFile(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+    return dir;
+  }
+}

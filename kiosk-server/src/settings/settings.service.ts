@@ -1,0 +1,89 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DomainError } from '../common/domain-error';
+import { WriteQueue } from '../database/write-queue';
+import { SettingEntity } from './setting.entity';
+
+/** Store rules an admin can change at the counter; kept in the database, defaults from PRODUCT.md. */
+export interface StoreSettings {
+  storeName: string;
+  /** "With 10 points you can redeem a small gift". */
+  minRedeemBalance: number;
+  residentIdleSeconds: number;
+  receiptHeader: string;
+  receiptFooter: string;
+  showNameOnCard: boolean;
+}
+
+export const DEFAULT_SETTINGS: StoreSettings = {
+  storeName: '幸福社区积分超市',
+  minRedeemBalance: 10,
+  residentIdleSeconds: 120,
+  receiptHeader: '',
+  receiptFooter: '文明实践 积分兑换 谢谢您的奉献',
+  showNameOnCard: true,
+};
+
+const SETTING_RULES: { [K in keyof StoreSettings]: (value: unknown) => boolean } = {
+  storeName: (v) => typeof v === 'string' && v.trim().length > 0 && v.length <= 40,
+  minRedeemBalance: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100000,
+  residentIdleSeconds: (v) => Number.isInteger(v) && (v as number) >= 15 && (v as number) <= 3600,
+  receiptHeader: (v) => typeof v === 'string' && v.length <= 80,
+  receiptFooter: (v) => typeof v === 'string' && v.length <= 80,
+  showNameOnCard: (v) => typeof v === 'boolean',
+};
+
+@Injectable()
+export class SettingsService implements OnModuleInit {
+  private values: StoreSettings = { ...DEFAULT_SETTINGS };
+  private kiosk = '';
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const rows = await this.dataSource.getRepository(SettingEntity).find();
+    const stored = new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof StoreSettings)[]) {
+      const value = stored.get(key);
+      if (value !== undefined && SETTING_RULES[key](value)) Object.assign(this.values, { [key]: value });
+    }
+    if (this.config.storeName) this.values.storeName = this.config.storeName;
+    this.kiosk = this.config.kioskId ?? (stored.get('kioskId') as string | undefined) ?? '';
+    if (!this.kiosk) {
+      // Generated once and kept: ledger sequence numbers are per kiosk id and must never restart.
+      this.kiosk = `K${randomBytes(3).toString('hex').toUpperCase()}`;
+      await this.writes.run((manager) => this.save(manager, 'kioskId', this.kiosk));
+    }
+  }
+
+  get current(): Readonly<StoreSettings> {
+    return this.values;
+  }
+
+  get kioskId(): string {
+    return this.kiosk;
+  }
+
+  async update(patch: Partial<StoreSettings>): Promise<StoreSettings> {
+    for (const [key, value] of Object.entries(patch)) {
+      const rule = SETTING_RULES[key as keyof StoreSettings];
+      if (!rule) throw DomainError.validation(`Unknown setting "${key}".`);
+      if (!rule(value)) throw DomainError.validation(`Setting "${key}" has an invalid value.`);
+    }
+    await this.writes.run(async (manager) => {
+      for (const [key, value] of Object.entries(patch)) await this.save(manager, key, value);
+    });
+    this.values = { ...this.values, ...patch };
+    return this.values;
+  }
+
+  private async save(manager: EntityManager, key: string, value: unknown): Promise<void> {
+    await manager.getRepository(SettingEntity).save({ key, value: JSON.stringify(value) });
+  }
+}

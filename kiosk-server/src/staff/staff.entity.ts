@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type StaffRole = 'volunteer' | 'admin';
+
+@Entity('staff')
+export class StaffEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column('text', { unique: true })
+  username!: string;
+
+  @Column('text')
+  displayName!: string;
+
+  @Column('text')
+  role!: StaffRole;
+
+  /** `scrypt$<salt>$<hash>` */
+  @Column('text')
+  pinHash!: string;
+
+  @Column('integer')
+  failedAttempts!: number;
+
+  @Column('text', { nullable: true })
+  lockedUntil!: string | null;
+
+  @Column('boolean')
+  active!: boolean;
+
+  @Column('text')
+  createdAt!: string;
+}

@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const SERVER_MAIN = join(ROOT, 'kiosk-server', 'dist', 'main.js');
+export const ADMIN_PIN = '246810';
+export const VOLUNTEER_PIN = '135790';
+
+export interface DemoCard {
+  cardNo: string;
+  name: string;
+  household: string | null;
+  balance: number;
+  qr: string;
+}
+
+export interface Kiosk {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  output: () => string;
+  /** Graceful stop (SIGTERM) and wait for exit. */
+  stop: () => Promise<void>;
+  /** SIGKILL, as a power cut would. */
+  kill: () => Promise<void>;
+  cards: () => DemoCard[];
+}
+
+export function tempDataDir(prefix = 'kiosk-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Starts the real server (built output) in a child process on a free port and waits until it serves. */
+export async function startKiosk(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Kiosk> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      KIOSK_ID: 'TEST01',
+      KIOSK_ADMIN_PIN: ADMIN_PIN,
+      KIOSK_VOLUNTEER_PIN: VOLUNTEER_PIN,
+      PRINTER: 'none',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = await new Promise<string>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`kiosk did not start in time:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /KIOSK_READY (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        ready(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`kiosk exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  return {
+    url,
+    dataDir,
+    child,
+    output: () => output,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+    cards: () => JSON.parse(readFileSync(join(dataDir, 'cards', 'index.json'), 'utf8')) as DemoCard[],
+  };
+}
