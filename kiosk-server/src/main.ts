@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const app = await createApp(config.logLevel);
 
-  const pins = await app.get(StaffService).ensureDefaultStaff({ admin: config.adminPin, volunteer: config.volunteerPin });
+  const pins = await app
+    .get(StaffService)
+    .ensureDefaultStaff({ admin: config.adminPin, volunteer: config.volunteerPin });
   const seed = app.get(SeedService);
   const seeded = (await seed.isEmpty()) && (await seed.seedDemo());
 
@@ -34,7 +36,8 @@ async function main(): Promise<void> {
     `  Open ${url}  ·  API docs ${url}/api/docs`,
     `  Staff sign in with username "admin" or "volunteer" and the PIN.`,
     ...Object.entries(pins).map(
-      ([role, pin]) => `  Generated PIN for "${role}": ${pin}  (shown once; set KIOSK_${role.toUpperCase()}_PIN to choose your own)`,
+      ([role, pin]) =>
+        `  Generated PIN for "${role}": ${pin}  (shown once; set KIOSK_${role.toUpperCase()}_PIN to choose your own)`,
     ),
     ...(seeded ? [`  Demo data seeded; printable member cards are in ${config.dataDir}/cards/`] : []),
     '',

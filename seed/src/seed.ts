@@ -13,7 +13,11 @@ export interface SeedTarget {
     monthlyLimit: number | null;
     lowStockThreshold: number;
   }): Promise<{ id: number }>;
-  registerMember(member: { name: string; household: string | null; cardSerial: number }): Promise<{ accountId: string }>;
+  registerMember(member: {
+    name: string;
+    household: string | null;
+    cardSerial: number;
+  }): Promise<{ accountId: string }>;
   award(award: { accountId: string; points: number; activityId: number; reason: string; at: Date }): Promise<void>;
 }
 
@@ -63,7 +67,13 @@ export async function seedDemoStore(target: SeedTarget, now = new Date()): Promi
     });
   }
   const members = DEMO_HOUSEHOLDS.reduce((sum, household) => sum + household.members.length, 0);
-  return { products: DEMO_PRODUCTS.length, activities: activities.length, members, accounts: accounts.length, awards: plan.length };
+  return {
+    products: DEMO_PRODUCTS.length,
+    activities: activities.length,
+    members,
+    accounts: accounts.length,
+    awards: plan.length,
+  };
 }
 
 /**
@@ -83,7 +93,9 @@ function planAwards(accounts: string[], activities: (DemoActivity & { id: number
   const dayIn = (monthsAgo: number) => {
     const start = new Date(now.getFullYear(), now.getMonth() - monthsAgo, 1);
     const days = monthsAgo === 0 ? Math.max(1, now.getDate() - 1) : 28;
-    return new Date(start.getTime() + Math.floor(random() * days) * 86_400_000 + (9 + Math.floor(random() * 8)) * 3_600_000);
+    return new Date(
+      start.getTime() + Math.floor(random() * days) * 86_400_000 + (9 + Math.floor(random() * 8)) * 3_600_000,
+    );
   };
 
   const plan: PlannedAward[] = [];

@@ -6,9 +6,17 @@ import { Db } from '../support/sqlite';
  * entry, redemption row) as one transaction, straight into SQLite with the server's pragmas,
  * one after another in this process. No HTTP, no validation, no framework.
  */
-export async function baselineRedemptions(path: string, accountId: string, productId: number, memberId: string, count: number) {
+export async function baselineRedemptions(
+  path: string,
+  accountId: string,
+  productId: number,
+  memberId: string,
+  count: number,
+) {
   const db = await Db.open(path);
-  await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  await db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+  );
   // the triggers and checks stay: the server pays for them too
   const latencies: number[] = [];
   const started = performance.now();
@@ -23,12 +31,21 @@ export async function baselineRedemptions(path: string, accountId: string, produ
     await db.all(
       `INSERT INTO ledger_entries (id, accountId, delta, balanceAfter, kind, reason, actor, kioskId, seq, refId, createdAt, prevHash, hash)
        VALUES (?, ?, -1, 0, 'redeem', 'bench', 'bench', 'BASE', ?, ?, ?, '0', '0')`,
-      ledgerId, accountId, i + 1, redemptionId, now,
+      ledgerId,
+      accountId,
+      i + 1,
+      redemptionId,
+      now,
     );
     await db.all(
       `INSERT INTO redemptions (id, receiptNo, accountId, memberId, cardNo, totalPoints, balanceBefore, balanceAfter, status, ledgerEntryId, kioskId, createdAt)
        VALUES (?, ?, ?, ?, 'bench', 1, 1, 0, 'completed', ?, 'BASE', ?)`,
-      redemptionId, `BASE-${i}`, accountId, memberId, ledgerId, now,
+      redemptionId,
+      `BASE-${i}`,
+      accountId,
+      memberId,
+      ledgerId,
+      now,
     );
     await db.exec('COMMIT');
     latencies.push(performance.now() - t0);

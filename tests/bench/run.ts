@@ -31,7 +31,9 @@ async function prepare(kiosk: Kiosk, shoppers: number): Promise<{ productId: num
   });
   const people: Shopper[] = [];
   for (let i = 0; i < shoppers; i++) {
-    const member = await admin.post<{ account: { id: string }; card: { qr: string } }>('/api/members', { name: `压测${i}` });
+    const member = await admin.post<{ account: { id: string }; card: { qr: string } }>('/api/members', {
+      name: `压测${i}`,
+    });
     for (let k = 0; k < 2; k++) {
       await admin.post('/api/points/awards', { accountId: member.body.account.id, points: 1000, reason: '压测' });
     }
@@ -52,9 +54,13 @@ async function redeemLevel(people: Shopper[], productId: number, clients: number
       while (remaining > 0) {
         remaining -= 1;
         const t0 = performance.now();
-        const response = await shopper.api.post('/api/redemptions', { items: [{ productId, quantity: 1 }] }, {
-          'idempotency-key': `bench-${process.pid}-${++keyCounter}`,
-        });
+        const response = await shopper.api.post(
+          '/api/redemptions',
+          { items: [{ productId, quantity: 1 }] },
+          {
+            'idempotency-key': `bench-${process.pid}-${++keyCounter}`,
+          },
+        );
         latencies.push(performance.now() - t0);
         if (response.status !== 201) throw new Error(`redemption failed: ${response.status} ${response.text}`);
       }
@@ -138,9 +144,19 @@ async function main(): Promise<void> {
       ['figure', 'measured', 'target', 'met'],
       [
         ['p99 at 8 clients', `${p99At8.toFixed(2)} ms`, '≤ 10 ms', p99At8 <= 10 ? 'yes' : 'NO'],
-        ['throughput at 8 clients vs baseline', `${(ratioAt8 * 100).toFixed(0)}%`, '≥ 50%', ratioAt8 >= 0.5 ? 'yes' : 'NO'],
+        [
+          'throughput at 8 clients vs baseline',
+          `${(ratioAt8 * 100).toFixed(0)}%`,
+          '≥ 50%',
+          ratioAt8 >= 0.5 ? 'yes' : 'NO',
+        ],
         [`server RSS after ${RSS_AFTER} redemptions`, `${rss.toFixed(0)} MB`, '≤ 120 MB', rss <= 120 ? 'yes' : 'NO'],
-        ['cold start (median of 5, seeded data dir)', `${median(starts).toFixed(0)} ms`, '≤ 2000 ms', median(starts) <= 2000 ? 'yes' : 'NO'],
+        [
+          'cold start (median of 5, seeded data dir)',
+          `${median(starts).toFixed(0)} ms`,
+          '≤ 2000 ms',
+          median(starts) <= 2000 ? 'yes' : 'NO',
+        ],
         ['first start (migrations + demo seed)', `${firstStartMs.toFixed(0)} ms`, '—', '—'],
       ],
     ),

@@ -70,8 +70,14 @@ export class Api {
   }
 
   async resident(qr: string): Promise<{ api: Api; accountId: string; balance: number }> {
-    const response = await this.post<{ token: string; account: { id: string; balance: number } }>('/api/sessions', { qr });
+    const response = await this.post<{ token: string; account: { id: string; balance: number } }>('/api/sessions', {
+      qr,
+    });
     if (response.status !== 201) throw new Error(`card scan failed: ${response.text}`);
-    return { api: this.as(response.body.token), accountId: response.body.account.id, balance: response.body.account.balance };
+    return {
+      api: this.as(response.body.token),
+      accountId: response.body.account.id,
+      balance: response.body.account.balance,
+    };
   }
 }

@@ -11,7 +11,9 @@ export class Db {
   }
 
   all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
-    return new Promise((done, fail) => this.db.all(sql, params, (error, rows) => (error ? fail(error) : done(rows as T[]))));
+    return new Promise((done, fail) =>
+      this.db.all(sql, params, (error, rows) => (error ? fail(error) : done(rows as T[]))),
+    );
   }
 
   async get<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T | undefined> {

@@ -18,7 +18,9 @@ export class ActivitiesController {
   @Get()
   @StaffOnly('volunteer', 'admin')
   async list(): Promise<ActivityResponse[]> {
-    const activities = await this.dataSource.getRepository(ActivityEntity).find({ where: { active: true }, order: { id: 'ASC' } });
+    const activities = await this.dataSource
+      .getRepository(ActivityEntity)
+      .find({ where: { active: true }, order: { id: 'ASC' } });
     return activities.map(({ id, name, defaultPoints }) => ({ id, name, defaultPoints }));
   }
 }

@@ -35,7 +35,13 @@ export class CardsService {
     let number = cardNo ?? randomCardNumber();
     if (!isValidCardNumber(number)) throw DomainError.validation('Invalid card number.');
     while (!cardNo && (await manager.existsBy(CardEntity, { cardNo: number }))) number = randomCardNumber();
-    await manager.insert(CardEntity, { cardNo: number, memberId, status: 'active', keyId: this.keys.keyId, issuedAt: now });
+    await manager.insert(CardEntity, {
+      cardNo: number,
+      memberId,
+      status: 'active',
+      keyId: this.keys.keyId,
+      issuedAt: now,
+    });
     return { cardNo: number, qr: this.keys.sign(number) };
   }
 

@@ -28,7 +28,9 @@ export class CatalogService {
   ) {}
 
   listActive(): Promise<ProductEntity[]> {
-    return this.dataSource.getRepository(ProductEntity).find({ where: { active: true }, order: { category: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(ProductEntity)
+      .find({ where: { active: true }, order: { category: 'ASC', id: 'ASC' } });
   }
 
   create(input: CreateProductDto, actor: string): Promise<ProductEntity> {

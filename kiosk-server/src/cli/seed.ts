@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     rmSync(`${config.dataDir}/cards`, { recursive: true, force: true });
   }
   const app = await NestFactory.createApplicationContext(AppModule, { logger: logLevels(config.logLevel) });
-  const pins = await app.get(StaffService).ensureDefaultStaff({ admin: config.adminPin, volunteer: config.volunteerPin });
+  const pins = await app
+    .get(StaffService)
+    .ensureDefaultStaff({ admin: config.adminPin, volunteer: config.volunteerPin });
   for (const [role, pin] of Object.entries(pins)) process.stdout.write(`Generated PIN for "${role}": ${pin}\n`);
   const seed = app.get(SeedService);
   if (await seed.isEmpty()) {

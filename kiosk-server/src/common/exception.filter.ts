@@ -31,8 +31,7 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   // body-parser errors carry an HTTP status and a type ("entity.too.large", "entity.parse.failed")
   const status = bodyParserStatus(error);
   if (status !== undefined) {
-    const message =
-      status === 413 ? 'The request body is larger than 64 KB.' : 'The request body is not valid JSON.';
+    const message = status === 413 ? 'The request body is larger than 64 KB.' : 'The request body is not valid JSON.';
     return { statusCode: status, code: HTTP_CODES[status] ?? 'VALIDATION_FAILED', message };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -19,7 +19,9 @@ export const SQLITE_PRAGMAS = {
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   if (config.database.type !== 'sqlite') {
     // The hub's PostgreSQL schema arrives with log sync; until then only SQLite is served.
-    throw new ConfigError('DATABASE_URL=postgres:// (hub) is not supported by this version yet; unset it to use SQLite');
+    throw new ConfigError(
+      'DATABASE_URL=postgres:// (hub) is not supported by this version yet; unset it to use SQLite',
+    );
   }
   mkdirSync(dirname(config.database.path), { recursive: true });
   return {

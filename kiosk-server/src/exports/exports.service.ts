@@ -6,7 +6,20 @@ import { MemberEntity } from '../members/member.entity';
 import { RedemptionEntity, RedemptionLineEntity } from '../redemption/redemption.entity';
 import { toCsv } from './csv';
 
-const HEADER = ['小票号', '兑换时间', '会员', '户', '卡号', '商品', '数量', '单价(积分)', '小计(积分)', '合计(积分)', '状态', '终端'];
+const HEADER = [
+  '小票号',
+  '兑换时间',
+  '会员',
+  '户',
+  '卡号',
+  '商品',
+  '数量',
+  '单价(积分)',
+  '小计(积分)',
+  '合计(积分)',
+  '状态',
+  '终端',
+];
 
 @Injectable()
 export class ExportsService {

@@ -43,7 +43,10 @@ export class HealthController {
     const printer = this.printQueue.printer;
     if (!printer) return { kind: 'none', connected: false, paper: 'unknown', detail: 'PRINTER=none' };
     const timeout = new Promise<PrinterHealth>((resolve) =>
-      setTimeout(() => resolve({ kind: printer.kind, connected: false, paper: 'unknown', detail: 'no answer' }), STATUS_TIMEOUT_MS).unref(),
+      setTimeout(
+        () => resolve({ kind: printer.kind, connected: false, paper: 'unknown', detail: 'no answer' }),
+        STATUS_TIMEOUT_MS,
+      ).unref(),
     );
     const status = printer.status().then(
       (s) => ({ kind: printer.kind, ...s }),

@@ -51,9 +51,7 @@ export class MembersService {
     cardNo: string | undefined,
   ): Promise<RegisteredMember> {
     const now = new Date().toISOString();
-    let account = household
-      ? await manager.findOneBy(AccountEntity, { kind: 'household', name: household })
-      : null;
+    let account = household ? await manager.findOneBy(AccountEntity, { kind: 'household', name: household }) : null;
     if (!account) {
       account = manager.create(AccountEntity, {
         id: uuidv7(),

@@ -13,7 +13,13 @@ import {
   staffActor,
 } from '../sessions/auth.guards';
 import type { ResidentSession, Session, StaffSession } from '../sessions/session.store';
-import { CreateRedemptionDto, PrintStatusResponse, RedemptionResponse, VoidRedemptionDto, VoidResponse } from './dto/redemption.dto';
+import {
+  CreateRedemptionDto,
+  PrintStatusResponse,
+  RedemptionResponse,
+  VoidRedemptionDto,
+  VoidResponse,
+} from './dto/redemption.dto';
 import { RedemptionService } from './redemption.service';
 
 @ApiTags('redemptions')
@@ -27,7 +33,11 @@ export class RedemptionController {
   @Post()
   @HttpCode(201)
   @ResidentOnly()
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8–100 printable characters, new for each checkout' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: '8–100 printable characters, new for each checkout',
+  })
   async redeem(
     @Body() body: CreateRedemptionDto,
     @Headers('idempotency-key') key: string | undefined,
@@ -41,7 +51,10 @@ export class RedemptionController {
 
   @Get(':id')
   @SignedIn()
-  async find(@Param('id', new ParseUUIDPipe()) id: string, @CurrentSession() session: Session): Promise<RedemptionResponse> {
+  async find(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentSession() session: Session,
+  ): Promise<RedemptionResponse> {
     const redemption = await this.redemptions.find(id);
     if (session.kind === 'resident' && redemption.accountId !== session.accountId) {
       throw DomainError.notFound('REDEMPTION_NOT_FOUND', 'No such redemption.');

@@ -61,7 +61,11 @@ export class RedemptionService {
     private readonly printQueue: PrintQueue,
   ) {}
 
-  async redeem(session: ResidentSession, key: string | undefined, items: RedemptionItemDto[]): Promise<RedemptionOutcome> {
+  async redeem(
+    session: ResidentSession,
+    key: string | undefined,
+    items: RedemptionItemDto[],
+  ): Promise<RedemptionOutcome> {
     if (!key) {
       throw new DomainError(400, 'IDEMPOTENCY_KEY_REQUIRED', 'The Idempotency-Key header is required.');
     }
@@ -148,7 +152,13 @@ export class RedemptionService {
     await manager.insert(RedemptionEntity, redemption);
     for (const line of lines) {
       line.redemptionId = id;
-      await moveStock(manager, { productId: line.productId, delta: -line.quantity, reason: 'redemption', actor, refId: id });
+      await moveStock(manager, {
+        productId: line.productId,
+        delta: -line.quantity,
+        reason: 'redemption',
+        actor,
+        refId: id,
+      });
     }
     await manager.insert(RedemptionLineEntity, lines);
     const job = await this.printQueue.enqueue(manager, id, 'receipt');
@@ -240,12 +250,25 @@ export class RedemptionService {
       });
       const lines = await manager.findBy(RedemptionLineEntity, { redemptionId: id });
       for (const line of lines) {
-        await moveStock(manager, { productId: line.productId, delta: line.quantity, reason: 'void', actor, refId: id, note: reason });
+        await moveStock(manager, {
+          productId: line.productId,
+          delta: line.quantity,
+          reason: 'void',
+          actor,
+          refId: id,
+          note: reason,
+        });
       }
       await manager.update(
         RedemptionEntity,
         { id },
-        { status: 'voided', voidLedgerEntryId: entry.id, voidReason: reason, voidedBy: actor, voidedAt: entry.createdAt },
+        {
+          status: 'voided',
+          voidLedgerEntryId: entry.id,
+          voidReason: reason,
+          voidedBy: actor,
+          voidedAt: entry.createdAt,
+        },
       );
       return {
         id,

@@ -52,7 +52,11 @@ export class SeedService {
         }),
       createProduct: async (product) => ({ id: (await this.catalog.create(product, SEED_ACTOR)).id }),
       registerMember: async ({ name, household, cardSerial }) => {
-        const registered = await this.members.register(name, household ?? undefined, cardNumberFrom(String(cardSerial)));
+        const registered = await this.members.register(
+          name,
+          household ?? undefined,
+          cardNumberFrom(String(cardSerial)),
+        );
         return { accountId: registered.account.id };
       },
       award: async ({ accountId, points, activityId, at }) => {
@@ -86,7 +90,12 @@ export class SeedService {
       .createQueryBuilder(CardEntity, 'card')
       .innerJoin(MemberEntity, 'member', 'member.id = card.memberId')
       .innerJoin(AccountEntity, 'account', 'account.id = member.accountId')
-      .select(['card.cardNo AS cardNo', 'member.name AS name', 'member.household AS household', 'account.balance AS balance'])
+      .select([
+        'card.cardNo AS cardNo',
+        'member.name AS name',
+        'member.household AS household',
+        'account.balance AS balance',
+      ])
       .where(`card.status = 'active'`)
       .orderBy('card.cardNo', 'ASC')
       .getRawMany<{ cardNo: string; name: string; household: string | null; balance: number }>();

@@ -60,7 +60,8 @@ export class StaffService {
       if (!pin) generated[role] = chosen;
       const pinHash = await hashPin(chosen);
       await this.writes.run(async (m) => {
-        if (existing) await m.update(StaffEntity, { id: existing.id }, { pinHash, failedAttempts: 0, lockedUntil: null });
+        if (existing)
+          await m.update(StaffEntity, { id: existing.id }, { pinHash, failedAttempts: 0, lockedUntil: null });
         else
           await m.insert(StaffEntity, {
             username: role,

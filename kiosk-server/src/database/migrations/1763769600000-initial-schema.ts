@@ -140,8 +140,19 @@ export class InitialSchema1763769600000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     const tables = [
-      'settings', 'activities', 'staff', 'print_jobs', 'idempotency_records', 'redemption_lines',
-      'redemptions', 'stock_movements', 'products', 'cards', 'members', 'ledger_entries', 'accounts',
+      'settings',
+      'activities',
+      'staff',
+      'print_jobs',
+      'idempotency_records',
+      'redemption_lines',
+      'redemptions',
+      'stock_movements',
+      'products',
+      'cards',
+      'members',
+      'ledger_entries',
+      'accounts',
     ];
     for (const table of tables) await runner.query(`DROP TABLE "${table}"`);
   }

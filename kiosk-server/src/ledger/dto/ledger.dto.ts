@@ -13,7 +13,10 @@ export class AwardPointsDto {
   @Length(1, 4096)
   qr?: string;
 
-  @ApiPropertyOptional({ description: 'Points; negative for a deduction. Defaults to the activity’s points.', example: 2 })
+  @ApiPropertyOptional({
+    description: 'Points; negative for a deduction. Defaults to the activity’s points.',
+    example: 2,
+  })
   @IsOptional()
   @IsInt()
   @Min(-1000)
