@@ -111,9 +111,11 @@ export function buildTestPage(storeName: string, columns: PaperColumns): Receipt
       { type: 'rule', char: '=' },
       { type: 'text', text: `纸宽 ${columns === 32 ? '58' : '80'}mm，每行 ${columns} 列` },
       { type: 'text', text: ruler },
-      { type: 'text', text: '中文：积分超市欢迎您！食用油 洗衣液 大米' },
-      { type: 'text', text: 'ASCII: ABC xyz 0123456789 !#%&*()+-/' },
-      { type: 'text', text: '符号：￥12 “引号” 《书名》 ①②③' },
+      { type: 'text', text: '中文：积分超市欢迎您！' },
+      { type: 'text', text: '食用油 洗衣液 大米 鸡蛋 纸巾' },
+      { type: 'text', text: 'ASCII: ABC xyz 0123456789' },
+      { type: 'text', text: '!"#%&\'()*+,-./:;<=>?@[]_{}' },
+      { type: 'text', text: '符号：￥12 “引号” 《书名》' },
       { type: 'rule' },
       {
         type: 'columns',
@@ -127,7 +129,7 @@ export function buildTestPage(storeName: string, columns: PaperColumns): Receipt
       { type: 'text', text: '大字 BIG', align: 'center', size: 2 },
       { type: 'rule' },
       { type: 'qr', data: 'PRINTER TEST 打印测试 OK', cellSize: 5 },
-      { type: 'text', text: '扫码应显示：PRINTER TEST 打印测试 OK', align: 'center' },
+      { type: 'text', text: '扫码应得：PRINTER TEST 打印测试 OK', align: 'center' },
     ],
   };
 }

@@ -91,7 +91,9 @@ function layoutColumns(cells: Cell[], columns: number, bold: boolean): TextLine[
   const wrapped = cells.map((cell, i) => {
     const isLast = i === cells.length - 1;
     const room = Math.max(1, widths[i] - (isLast ? 0 : 1));
-    return wrap(printableText(cell.text), room).map((line) => pad(line, room, cell.align ?? 'left') + (isLast ? '' : ' '));
+    return wrap(printableText(cell.text), room).map(
+      (line) => pad(line, room, cell.align ?? 'left') + (isLast ? '' : ' '),
+    );
   });
   const rows = Math.max(1, ...wrapped.map((w) => w.length));
   const lines: TextLine[] = [];

@@ -90,12 +90,16 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** Removes and returns the ASCII word at the end of `line` if a space before it allows a clean break. */
+/**
+ * Removes and returns the ASCII word at the end of `line` when the line can break before it
+ * (after a space or a Chinese character); a word filling the whole line stays and is split.
+ */
 function takeTrailingWord(line: string[]): string[] {
   const last = line[line.length - 1];
   if (last === undefined || !WORD_CHAR.test(last)) return [];
   let start = line.length - 1;
   while (start > 0 && WORD_CHAR.test(line[start - 1] ?? '')) start--;
-  if (start === 0 || line[start - 1] !== ' ') return [];
+  const before = line[start - 1];
+  if (before === undefined || (before !== ' ' && charWidth(before) !== 2)) return [];
   return line.splice(start);
 }

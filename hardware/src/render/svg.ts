@@ -1,72 +1,56 @@
 import { Resvg } from '@resvg/resvg-js';
-import type { LayoutLine, TextLine } from '../receipt/layout';
-import { displayWidth } from '../receipt/text-width';
 import { qrMatrix, qrSvgPath } from '../qr';
+import type { LayoutLine, TextLine } from '../receipt/layout';
+import { RESVG_NO_FONTS, SvgCanvas, preloadGlyphs } from './glyphs';
 
 /**
- * Draws laid-out receipt lines as SVG on the printer's dot grid: one column is 12 px, a normal line
- * 32 px. Every character is placed at its own column, so columns line up whatever font is found.
+ * Draws laid-out receipt lines on the printer's dot grid: one column is 12 px (font A is 12×24
+ * dots), a normal line 32 px. Every character sits at its own column, so columns line up exactly
+ * as they do on paper.
  */
 export const COLUMN_PX = 12;
 export const LINE_PX = 32;
 const FONT_PX = 24;
-export const FONT_FAMILY = "'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', monospace";
 
-export interface SvgPicture {
-  svg: string;
-  width: number;
-  height: number;
-}
-
-export function linesToSvg(lines: LayoutLine[], width: number, margin: { top: number; bottom: number }): SvgPicture {
+export function linesToSvg(lines: LayoutLine[], width: number, margin: { top: number; bottom: number }): string {
+  const height = Math.max(1, margin.top + lines.reduce((h, line) => h + lineHeight(line), 0) + margin.bottom);
+  const canvas = new SvgCanvas(width, height);
+  preloadGlyphs(lines.flatMap((line) => (line.kind === 'text' ? [line] : [])));
   let y = margin.top;
-  const parts: string[] = [];
-  for (const line of lines) {
-    if (line.kind === 'text') {
-      parts.push(textSvg(line, y));
-      y += LINE_PX * line.size;
-    } else {
-      const qr = qrMatrix(line.data);
-      const side = qr.size * line.cellSize;
-      const quiet = 2 * line.cellSize;
-      parts.push(qrSvgPath(qr, Math.floor((width - side) / 2), y + quiet, line.cellSize));
-      y += side + 2 * quiet;
-    }
-  }
-  const height = Math.max(1, y + margin.bottom);
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<rect width="${width}" height="${height}" fill="#fff"/>${parts.join('')}</svg>`;
-  return { svg, width, height };
+  for (const line of lines) y += drawLine(canvas, line, y);
+  return canvas.toSvg();
 }
 
-function textSvg(line: TextLine, top: number): string {
-  const cell = COLUMN_PX * line.size;
-  const xs: number[] = [];
-  let glyphs = '';
-  let col = 0;
-  for (const ch of line.text) {
-    if (ch !== ' ') {
-      xs.push(line.indent * COLUMN_PX + col * cell);
-      glyphs += escapeXml(ch);
-    }
-    col += displayWidth(ch);
+/** Draws one line with its top at `top`; returns its height. */
+export function drawLine(canvas: SvgCanvas, line: LayoutLine, top: number): number {
+  if (line.kind === 'text') drawTextLine(canvas, line, top);
+  else {
+    const qr = qrMatrix(line.data);
+    const side = qr.size * line.cellSize;
+    canvas.raw(qrSvgPath(qr, Math.floor((canvas.width - side) / 2), top + 2 * line.cellSize, line.cellSize));
   }
-  if (glyphs === '') return '';
-  // Noto's ascent is 0.88 em: centre the 24 px glyph box in the 32 px line.
+  return lineHeight(line);
+}
+
+/** A QR code gets two modules of white above and below, like the margin a printer feeds around it. */
+export function lineHeight(line: LayoutLine): number {
+  return line.kind === 'text' ? LINE_PX * line.size : (qrMatrix(line.data).size + 4) * line.cellSize;
+}
+
+function drawTextLine(canvas: SvgCanvas, line: TextLine, top: number): void {
+  // Noto's ascent is 0.88 em: this centres the 24 px glyph box in the 32 px line.
   const baseline = top + line.size * ((LINE_PX - FONT_PX) / 2 + 0.88 * FONT_PX);
-  const weight = line.bold ? ' font-weight="bold"' : '';
-  return `<text x="${xs.join(' ')}" y="${baseline.toFixed(1)}" font-family="${FONT_FAMILY}" font-size="${FONT_PX * line.size}"${weight}>${glyphs}</text>`;
+  canvas.text(line.text, {
+    x: line.indent * COLUMN_PX,
+    baseline,
+    fontPx: FONT_PX * line.size,
+    bold: line.bold,
+    columnPx: COLUMN_PX * line.size,
+  });
 }
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export const RESVG_FONTS = { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' };
 
 /** Synchronous render to RGBA pixels (the ESC/POS renderer is synchronous). */
-export function svgToPixels(picture: SvgPicture): { width: number; height: number; rgba: Buffer } {
-  const rendered = new Resvg(picture.svg, { background: '#fff', font: RESVG_FONTS, fitTo: { mode: 'original' } }).render();
+export function svgToPixels(svg: string): { width: number; height: number; rgba: Buffer } {
+  const rendered = new Resvg(svg, { background: '#fff', font: RESVG_NO_FONTS }).render();
   return { width: rendered.width, height: rendered.height, rgba: rendered.pixels };
 }

@@ -28,7 +28,7 @@ export type Dialect = 'epson' | 'star';
 /** Richer than DecodedJob, for drawing what the printer printed. */
 export type PrintedLine =
   | { kind: 'text'; runs: TextRun[]; align: 0 | 1 | 2 }
-  | { kind: 'qr'; data: string; align: 0 | 1 | 2 }
+  | { kind: 'qr'; data: string; cellSize: number; align: 0 | 1 | 2 }
   | { kind: 'image'; widthBytes: number; height: number; bits: Buffer; align: 0 | 1 | 2 };
 
 export interface TextRun {
@@ -76,6 +76,7 @@ export class EscPosStreamDecoder {
   private cuts = 0;
   private qrCodes: string[] = [];
   private storedQr: string | undefined;
+  private qrCellSize = 3;
   private rasterImages = 0;
   private inStarImage = false;
   private cutJustHappened = false;
@@ -187,6 +188,7 @@ export class EscPosStreamDecoder {
     this.bold = false;
     this.size = 1;
     this.align = 0;
+    this.qrCellSize = 3;
   }
 
   // ---- command families ------------------------------------------------------------------------
@@ -300,7 +302,13 @@ export class EscPosStreamDecoder {
         if (len !== INCOMPLETE && !this.inStarImage) {
           this.endLine(false);
           this.rasterImages++;
-          this.printed.push({ kind: 'image', widthBytes: buf[i + 2]!, height: 0, bits: Buffer.alloc(0), align: this.align });
+          this.printed.push({
+            kind: 'image',
+            widthBytes: buf[i + 2]!,
+            height: 0,
+            bits: Buffer.alloc(0),
+            align: this.align,
+          });
           this.inStarImage = true;
         }
         return len;
@@ -338,7 +346,10 @@ export class EscPosStreamDecoder {
       // ESC GS y … (QR) / ESC GS x … (PDF417)
       if (i + 3 >= buf.length) return INCOMPLETE;
       const sub = buf[i + 3]!;
-      if (sub === 0x53) return need(6);
+      if (sub === 0x53) {
+        if (c === 0x79 && buf[i + 4] === 0x32 && i + 5 < buf.length) this.qrCellSize = buf[i + 5]!;
+        return need(6);
+      }
       if (sub === 0x50) {
         if (c === 0x79) this.printQr();
         return 4;
@@ -421,6 +432,7 @@ export class EscPosStreamDecoder {
     const len = parenCommand(buf, i);
     if (len === INCOMPLETE) return len;
     if (buf[i + 2] === 0x6b && buf[i + 5] === 0x31) {
+      if (buf[i + 6] === 0x43) this.qrCellSize = buf[i + 7] ?? this.qrCellSize;
       if (buf[i + 6] === 0x50) this.storeQr(buf.subarray(i + 8, i + len));
       if (buf[i + 6] === 0x51) this.printQr();
     }
@@ -435,7 +447,7 @@ export class EscPosStreamDecoder {
   private printQr(): void {
     if (this.storedQr === undefined) return;
     this.endLine(false);
-    this.printed.push({ kind: 'qr', data: this.storedQr, align: this.align });
+    this.printed.push({ kind: 'qr', data: this.storedQr, cellSize: this.qrCellSize, align: this.align });
   }
 
   private fs(buf: Buffer, i: number): number {
@@ -497,28 +509,82 @@ function trimTrailingBlankLines(lines: PrintedLine[]): PrintedLine[] {
 
 /** Lengths of ESC commands with fixed parameters (Epson ESC/POS), including ESC and the command byte. */
 const ESC_LENGTHS: Record<number, number> = {
-  0x40: 2, 0x32: 2, 0x3c: 2, 0x69: 2, 0x6d: 2, 0x4c: 2, 0x53: 2, 0x76: 2,
-  0x20: 3, 0x21: 3, 0x25: 3, 0x2d: 3, 0x33: 3, 0x3d: 3, 0x3f: 3, 0x45: 3, 0x47: 3, 0x4a: 3, 0x4b: 3,
-  0x4d: 3, 0x52: 3, 0x54: 3, 0x55: 3, 0x56: 3, 0x61: 3, 0x64: 3, 0x65: 3, 0x72: 3, 0x74: 3, 0x75: 3, 0x7b: 3,
-  0x24: 4, 0x5c: 4, 0x63: 4,
+  0x40: 2,
+  0x32: 2,
+  0x3c: 2,
+  0x69: 2,
+  0x6d: 2,
+  0x4c: 2,
+  0x53: 2,
+  0x76: 2,
+  0x20: 3,
+  0x21: 3,
+  0x25: 3,
+  0x2d: 3,
+  0x33: 3,
+  0x3d: 3,
+  0x3f: 3,
+  0x45: 3,
+  0x47: 3,
+  0x4a: 3,
+  0x4b: 3,
+  0x4d: 3,
+  0x52: 3,
+  0x54: 3,
+  0x55: 3,
+  0x56: 3,
+  0x61: 3,
+  0x64: 3,
+  0x65: 3,
+  0x72: 3,
+  0x74: 3,
+  0x75: 3,
+  0x7b: 3,
+  0x24: 4,
+  0x5c: 4,
+  0x63: 4,
   0x70: 5,
   0x57: 10,
 };
 
 /** Fixed-length GS commands, including GS and the command byte. */
 const GS_LENGTHS: Record<number, number> = {
-  0x3a: 2, 0x3c: 2,
-  0x21: 3, 0x2f: 3, 0x42: 3, 0x45: 3, 0x48: 3, 0x49: 3, 0x54: 3, 0x61: 3, 0x62: 3, 0x66: 3, 0x68: 3,
-  0x6a: 3, 0x72: 3, 0x77: 3, 0x7c: 3,
-  0x24: 4, 0x5c: 4, 0x4c: 4, 0x50: 4, 0x57: 4,
+  0x3a: 2,
+  0x3c: 2,
+  0x21: 3,
+  0x2f: 3,
+  0x42: 3,
+  0x45: 3,
+  0x48: 3,
+  0x49: 3,
+  0x54: 3,
+  0x61: 3,
+  0x62: 3,
+  0x66: 3,
+  0x68: 3,
+  0x6a: 3,
+  0x72: 3,
+  0x77: 3,
+  0x7c: 3,
+  0x24: 4,
+  0x5c: 4,
+  0x4c: 4,
+  0x50: 4,
+  0x57: 4,
   0x5e: 5,
 };
 
 /** Fixed-length FS commands (Chinese/Kanji control), including FS and the command byte. */
 const FS_LENGTHS: Record<number, number> = {
-  0x26: 2, 0x2e: 2,
-  0x21: 3, 0x2d: 3, 0x57: 3, 0x43: 3,
-  0x53: 4, 0x3f: 4, 0x70: 4,
+  0x26: 2,
+  0x2e: 2,
+  0x21: 3,
+  0x2d: 3,
+  0x57: 3,
+  0x43: 3,
+  0x53: 4,
+  0x3f: 4,
+  0x70: 4,
   0x32: 76,
 };
 

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CardFace } from '@kiosk/hardware';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 import { MemberEntity } from '../members/member.entity';
+import { SettingsService } from '../settings/settings.service';
 import { CardEntity } from './card.entity';
 import { CardKeys } from './card-keys';
 import { isValidCardNumber, randomCardNumber } from './card-number';
@@ -23,6 +25,7 @@ export class CardsService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.keys = CardKeys.loadOrCreate(config.dataDir);
@@ -45,8 +48,25 @@ export class CardsService {
     return { cardNo: number, qr: this.keys.sign(number) };
   }
 
-  qrOf(cardNo: string): string {
-    return this.keys.sign(cardNo);
+  /** What is printed on a card: the QR is signed afresh, so any active card can be printed again. */
+  async activeFaces(memberId?: string): Promise<(CardFace & { household: string | null })[]> {
+    const query = this.dataSource
+      .createQueryBuilder(CardEntity, 'card')
+      .innerJoin(MemberEntity, 'member', 'member.id = card.memberId')
+      .select(['card.cardNo AS cardNo', 'member.name AS name', 'member.household AS household'])
+      .where(`card.status = 'active'`)
+      .orderBy('card.cardNo', 'ASC');
+    if (memberId) query.andWhere('member.id = :memberId', { memberId });
+    const rows = await query.getRawMany<{ cardNo: string; name: string; household: string | null }>();
+    const { storeName, showNameOnCard } = this.settings.current;
+    return rows.map((row) => ({
+      qr: this.keys.sign(row.cardNo),
+      cardNo: row.cardNo,
+      memberName: row.name,
+      household: row.household,
+      communityName: storeName,
+      showName: showNameOnCard,
+    }));
   }
 
   /** Resolves a scanned QR text to an active card and its member; 401 for anything else. */

@@ -18,6 +18,8 @@ export interface AppConfig {
   printerType: PrinterType;
   printerColumns: 32 | 48;
   printerCjk: 'gb18030' | 'raster';
+  /** How long the printer may take to accept a job before the attempt counts as failed. */
+  printerTimeoutMs: number;
   /** Longest wait between two attempts while the printer is away. */
   printRetryMaxMs: number;
   adminPin: string | undefined;
@@ -101,6 +103,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     printerType: oneOf(env, 'PRINTER_TYPE', ['epson', 'star'], 'epson'),
     printerColumns: columns === '48' ? 48 : 32,
     printerCjk: oneOf(env, 'PRINTER_CJK', ['gb18030', 'raster'], 'gb18030'),
+    printerTimeoutMs: seconds(env, 'PRINTER_TIMEOUT_SECONDS', 5) * 1000,
     printRetryMaxMs: seconds(env, 'PRINT_RETRY_MAX_SECONDS', 30) * 1000,
     adminPin: pin(env, 'KIOSK_ADMIN_PIN'),
     volunteerPin: pin(env, 'KIOSK_VOLUNTEER_PIN'),

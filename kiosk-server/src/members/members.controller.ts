@@ -1,5 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { renderCardPng, renderCardSheetPdf } from '@kiosk/hardware';
+import { CardsService } from '../cards/cards.service';
+import { DomainError } from '../common/domain-error';
 import { StaffOnly } from '../sessions/auth.guards';
 import { CardResponse, RegisteredMemberResponse, RegisterMemberDto } from './dto/member.dto';
 import { MembersService, toMemberSummary } from './members.service';
@@ -7,7 +10,10 @@ import { MembersService, toMemberSummary } from './members.service';
 @ApiTags('members')
 @Controller('api/members')
 export class MembersController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly cards: CardsService,
+  ) {}
 
   @Post()
   @StaffOnly('admin')
@@ -21,5 +27,24 @@ export class MembersController {
   @StaffOnly('admin')
   reissueCard(@Param('id', new ParseUUIDPipe()) id: string): Promise<CardResponse> {
     return this.members.reissueCard(id);
+  }
+
+  @Get(':id/card.png')
+  @StaffOnly('admin')
+  @ApiProduces('image/png')
+  @Header('Content-Type', 'image/png')
+  async cardPicture(@Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+    const [face] = await this.cards.activeFaces(id);
+    if (!face) throw DomainError.notFound('CARD_NOT_FOUND', 'This member has no active card.');
+    return new StreamableFile(await renderCardPng(face));
+  }
+
+  @Get('cards/sheet.pdf')
+  @StaffOnly('admin')
+  @ApiProduces('application/pdf')
+  @Header('Content-Type', 'application/pdf')
+  @Header('Content-Disposition', 'attachment; filename="member-cards.pdf"')
+  async cardSheet(): Promise<StreamableFile> {
+    return new StreamableFile(await renderCardSheetPdf(await this.cards.activeFaces()));
   }
 }

@@ -55,6 +55,7 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
             columns: config.printerColumns,
             cjk: config.printerCjk,
             dataDir: config.dataDir,
+            timeoutMs: config.printerTimeoutMs,
           });
   }
 

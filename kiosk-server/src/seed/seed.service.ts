@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type CardFace, renderCardPng, renderCardSheetPdf } from '@kiosk/hardware';
+import { renderCardPng, renderCardSheetPdf } from '@kiosk/hardware';
 import { seedDemoStore, type SeedSummary, type SeedTarget } from '@kiosk/seed';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +14,6 @@ import { AccountEntity } from '../ledger/account.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { MemberEntity } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
-import { SettingsService } from '../settings/settings.service';
 import { CardsService } from '../cards/cards.service';
 
 const SEED_ACTOR = 'system:seed';
@@ -31,7 +30,6 @@ export class SeedService {
     private readonly members: MembersService,
     private readonly cards: CardsService,
     private readonly ledger: LedgerService,
-    private readonly settings: SettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -86,33 +84,23 @@ export class SeedService {
   async writeCardImages(): Promise<string> {
     const dir = join(this.config.dataDir, 'cards');
     await mkdir(dir, { recursive: true });
-    const rows = await this.dataSource
-      .createQueryBuilder(CardEntity, 'card')
-      .innerJoin(MemberEntity, 'member', 'member.id = card.memberId')
-      .innerJoin(AccountEntity, 'account', 'account.id = member.accountId')
-      .select([
-        'card.cardNo AS cardNo',
-        'member.name AS name',
-        'member.household AS household',
-        'account.balance AS balance',
-      ])
-      .where(`card.status = 'active'`)
-      .orderBy('card.cardNo', 'ASC')
-      .getRawMany<{ cardNo: string; name: string; household: string | null; balance: number }>();
-    const faces: CardFace[] = [];
-    for (const row of rows) {
-      const face: CardFace = {
-        qr: this.cards.qrOf(row.cardNo),
-        cardNo: row.cardNo,
-        memberName: row.name,
-        communityName: this.settings.current.storeName,
-        showName: this.settings.current.showNameOnCard,
-      };
-      faces.push(face);
-      await writeFile(join(dir, `${row.cardNo}.png`), await renderCardPng(face));
-    }
+    const faces = await this.cards.activeFaces();
+    for (const face of faces) await writeFile(join(dir, `${face.cardNo}.png`), await renderCardPng(face));
     await writeFile(join(dir, 'cards-a4.pdf'), await renderCardSheetPdf(faces));
-    const index = rows.map((row, i) => ({ ...row, qr: faces[i]!.qr }));
+    const balances = await this.dataSource
+      .createQueryBuilder(MemberEntity, 'member')
+      .innerJoin(AccountEntity, 'account', 'account.id = member.accountId')
+      .innerJoin(CardEntity, 'card', `card.memberId = member.id AND card.status = 'active'`)
+      .select(['card.cardNo AS cardNo', 'account.balance AS balance'])
+      .getRawMany<{ cardNo: string; balance: number }>();
+    const balanceOf = new Map(balances.map((row) => [row.cardNo, row.balance]));
+    const index = faces.map((face) => ({
+      cardNo: face.cardNo,
+      name: face.memberName,
+      household: face.household,
+      balance: balanceOf.get(face.cardNo),
+      qr: face.qr,
+    }));
     await writeFile(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
     return dir;
   }

@@ -1,0 +1,28 @@
+// Receipt documents: one printer-independent document, several renderers.
+export type { Align, PaperColumns, ReceiptBlock, ReceiptDocument } from './receipt/document';
+export { buildRedemptionReceipt, buildTestPage, type RedemptionReceipt } from './receipt/builders';
+export { maskName } from './receipt/mask-name';
+export { displayWidth } from './receipt/text-width';
+
+// Renderers
+export { renderText } from './render/text';
+export { renderEscPos, type EscPosOptions } from './render/escpos';
+export { renderPng } from './render/png';
+
+// Printer port and its adapters
+export {
+  PrinterError,
+  type PrinterErrorCode,
+  type PrinterStatus,
+  type PrintJob,
+  type ReceiptPrinter,
+  type PrinterConfig,
+} from './printer/types';
+export { createPrinter } from './printer/create';
+
+// Virtual printer (a test double that behaves like a network ESC/POS printer)
+export { decodeEscPos, type DecodedJob } from './virtual-printer/decode';
+export { startVirtualPrinter, type VirtualPrinter, type VirtualPrinterOptions } from './virtual-printer/server';
+
+// Member cards
+export { renderCardPng, renderCardSheetPdf, type CardFace } from './card/card';

@@ -1,0 +1,130 @@
+import { Resvg } from '@resvg/resvg-js';
+import { displayWidth } from '../receipt/text-width';
+
+/**
+ * Text for the pictures (receipt PNG, raster lines, member cards), drawn from cached glyph outlines.
+ *
+ * resvg converts every character of an SVG <text> to a path each time it parses the SVG, and with
+ * the CFF outlines of Noto Sans CJK that costs over a millisecond per character: a receipt took
+ * more than a second. Here each distinct character is converted once (all new ones in one parse),
+ * kept as path data, and pictures reference it with <use>, which resvg draws in a few milliseconds.
+ */
+
+export const FONT_FAMILY =
+  "'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', 'Droid Sans Fallback', 'WenQuanYi Zen Hei', monospace";
+/** Outlines are cached at this size and scaled when drawn. */
+const BASE_PX = 24;
+const MAX_CACHED = 20_000;
+
+const outlines = new Map<string, { id: string; d: string }>();
+let nextId = 0;
+
+function glyphKey(ch: string, bold: boolean): string {
+  return (bold ? 'b' : 'r') + ch;
+}
+
+/** Converts the characters not yet cached, in one resvg parse. */
+function ensureGlyphs(keys: Iterable<string>): void {
+  const missing = [...new Set(keys)].filter((k) => !outlines.has(k));
+  if (missing.length === 0) return;
+  if (outlines.size + missing.length > MAX_CACHED) outlines.clear();
+  const texts = missing.map((key, i) => {
+    const weight = key.startsWith('b') ? ' font-weight="bold"' : '';
+    return `<text id="t${i}" x="0" y="0" font-family="${FONT_FAMILY}" font-size="${BASE_PX}"${weight}>${escapeXml(key.slice(1))}</text>`;
+  });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${texts.join('')}</svg>`;
+  const flattened = new Resvg(svg, { font: RESVG_FONTS }).toString();
+  const found = new Map<number, string>();
+  for (const group of flattened.matchAll(/<g id="t(\d+)"[^>]*>([\s\S]*?)<\/g>/g)) {
+    const paths = [...group[2]!.matchAll(/ d="([^"]*)"/g)].map((m) => m[1]!);
+    found.set(Number(group[1]), paths.join(' '));
+  }
+  // A character without a glyph in any font simply draws nothing (no box).
+  missing.forEach((key, i) => outlines.set(key, { id: `g${nextId++}`, d: found.get(i) ?? '' }));
+}
+
+const RESVG_FONTS = { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' };
+/** Pictures contain outlines only, so rendering them needs no fonts (loading them costs ~50 ms). */
+export const RESVG_NO_FONTS = { loadSystemFonts: false };
+
+/** Converts the glyphs of many texts at once: one resvg parse instead of one per line. */
+export function preloadGlyphs(texts: { text: string; bold?: boolean }[]): void {
+  ensureGlyphs(
+    texts.flatMap((t) =>
+      Array.from(t.text)
+        .filter((c) => c !== ' ')
+        .map((c) => glyphKey(c, t.bold ?? false)),
+    ),
+  );
+}
+
+export interface TextOptions {
+  x: number;
+  baseline: number;
+  fontPx: number;
+  bold?: boolean;
+  /** Width of one column (half an em by default): ASCII takes one column, other characters two. */
+  columnPx?: number;
+  fill?: string;
+}
+
+/** Collects drawing operations and the glyph outlines they use, and writes the final SVG. */
+export class SvgCanvas {
+  private readonly parts: string[] = [];
+  /** Outlines used by this picture, by id (kept here so a later cache reset cannot remove them). */
+  private readonly used = new Map<string, string>();
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    background = '#fff',
+  ) {
+    this.parts.push(`<rect width="${width}" height="${height}" fill="${background}"/>`);
+  }
+
+  raw(svg: string): void {
+    this.parts.push(svg);
+  }
+
+  /** Draws text with every character at its own column position; returns the width drawn. */
+  text(text: string, o: TextOptions): number {
+    const chars = Array.from(text);
+    const bold = o.bold ?? false;
+    ensureGlyphs(chars.filter((c) => c !== ' ').map((c) => glyphKey(c, bold)));
+    const column = o.columnPx ?? o.fontPx / 2;
+    const scale = o.fontPx / BASE_PX;
+    const fill = o.fill ? ` fill="${o.fill}"` : '';
+    let x = o.x;
+    for (const ch of chars) {
+      const glyph = ch === ' ' ? undefined : outlines.get(glyphKey(ch, bold));
+      if (glyph && glyph.d !== '') {
+        this.used.set(glyph.id, glyph.d);
+        const at = `translate(${round(x)} ${round(o.baseline)})${scale === 1 ? '' : ` scale(${round(scale)})`}`;
+        this.parts.push(`<use href="#${glyph.id}" transform="${at}"${fill}/>`);
+      }
+      x += displayWidth(ch) * column;
+    }
+    return x - o.x;
+  }
+
+  toSvg(): string {
+    const defs = [...this.used].map(([id, d]) => `<path id="${id}" d="${d}"/>`);
+    return (
+      `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${this.width}" height="${this.height}" viewBox="0 0 ${this.width} ${this.height}">` +
+      `<defs>${defs.join('')}</defs>${this.parts.join('')}</svg>`
+    );
+  }
+}
+
+/** Width of text drawn with SvgCanvas.text at the default column (half an em). */
+export function textWidthPx(text: string, fontPx: number): number {
+  return (displayWidth(text) * fontPx) / 2;
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
