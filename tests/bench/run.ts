@@ -34,7 +34,7 @@ async function prepare(kiosk: Kiosk, shoppers: number): Promise<{ productId: num
     const member = await admin.post<{ account: { id: string }; card: { qr: string } }>('/api/members', {
       name: `压测${i}`,
     });
-    for (let k = 0; k < 2; k++) {
+    for (let k = 0; k < 5; k++) {
       await admin.post('/api/points/awards', { accountId: member.body.account.id, points: 1000, reason: '压测' });
     }
     const { api: resident, accountId } = await api.resident(member.body.card.qr);

@@ -1,9 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const ROOT = resolve(__dirname, '..', '..');
+/** The repository root, from the sources (tests/support) or the compiled benchmark (tests/dist/support). */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'kiosk-server', 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('repository root not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const ROOT = findRoot(__dirname);
 export const SERVER_MAIN = join(ROOT, 'kiosk-server', 'dist', 'main.js');
 export const ADMIN_PIN = '246810';
 export const VOLUNTEER_PIN = '135790';

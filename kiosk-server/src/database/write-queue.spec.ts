@@ -57,3 +57,34 @@ describe('WriteQueue', () => {
     expect(failed > 0 || row!.value < 50).toBe(true);
   });
 });
+
+describe('WriteQueue group commit', () => {
+  it('keeps each job all-or-nothing inside a shared transaction', async () => {
+    const dataSource = new DataSource({
+      type: 'sqlite',
+      database: join(mkdtempSync(join(tmpdir(), 'write-queue-')), 'q.sqlite'),
+    });
+    await dataSource.initialize();
+    await dataSource.query('CREATE TABLE item (id INTEGER PRIMARY KEY, job INTEGER NOT NULL)');
+    const queue = new WriteQueue(dataSource);
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, job) =>
+        queue.run(async (manager) => {
+          await manager.query('INSERT INTO item (job) VALUES (?)', [job]);
+          await manager.query('INSERT INTO item (job) VALUES (?)', [job]);
+          if (job % 3 === 0) throw new Error(`job ${job} refused after writing`);
+          return job;
+        }),
+      ),
+    );
+    const rows = (await dataSource.query('SELECT job, COUNT(*) AS n FROM item GROUP BY job')) as {
+      job: number;
+      n: number;
+    }[];
+    const kept = rows.map((row) => row.job).sort((a, b) => a - b);
+    expect(kept).toEqual(Array.from({ length: 30 }, (_, job) => job).filter((job) => job % 3 !== 0));
+    expect(rows.every((row) => row.n === 2)).toBe(true);
+    expect(results.filter((result) => result.status === 'rejected')).toHaveLength(10);
+    await dataSource.destroy();
+  });
+});

@@ -1,27 +1,90 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
+type Work<T> = (manager: EntityManager) => Promise<T>;
+
+interface Job {
+  work: Work<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 /**
- * One FIFO queue for every write transaction. TypeORM shares one SQLite connection, so two
- * overlapping `transaction()` calls would interleave their statements; here each transaction
- * starts only after the previous one has committed or rolled back.
+ * One FIFO queue for every write. TypeORM shares one SQLite connection, so two overlapping
+ * `transaction()` calls would interleave their statements; here writes never overlap.
+ *
+ * Group commit: the jobs waiting when a transaction starts run in that one transaction, each
+ * inside its own savepoint. A job that throws rolls back to its savepoint (all of its writes and
+ * none of the others'); the rest commit together with a single fsync. Nobody is answered before
+ * that commit, so an answer always means the writes are durable.
  */
 export class WriteQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-  private pending = 0;
+  private readonly waiting: Job[] = [];
+  private inBatch = 0;
+  private draining = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly maxBatch = 64,
+  ) {}
 
+  /** Jobs waiting or running. */
   get depth(): number {
-    return this.pending;
+    return this.waiting.length + this.inBatch;
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    this.pending += 1;
-    const result = this.tail.then(() => this.dataSource.transaction(work));
-    this.tail = result.then(
-      () => (this.pending -= 1),
-      () => (this.pending -= 1),
-    );
-    return result;
+  run<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, this.maxBatch);
+        this.inBatch = batch.length;
+        await this.runBatch(batch);
+        this.inBatch = 0;
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runBatch(batch: Job[]): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    const outcomes: Outcome[] = [];
+    try {
+      await runner.startTransaction();
+      for (const job of batch) {
+        await runner.query('SAVEPOINT write_job');
+        try {
+          const value = await job.work(runner.manager);
+          await runner.query('RELEASE write_job');
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          await runner.query('ROLLBACK TO write_job');
+          await runner.query('RELEASE write_job');
+          outcomes.push({ ok: false, error });
+        }
+      }
+      await runner.commitTransaction();
+    } catch (error) {
+      // Nothing of this batch is committed: every job in it fails with the cause.
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      for (const job of batch) job.reject(error);
+      return;
+    } finally {
+      await runner.release();
+    }
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
   }
 }

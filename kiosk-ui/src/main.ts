@@ -1,0 +1,10 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('#app is missing from index.html');
+// index.html paints a plain prompt before this script runs; the app takes its place.
+target.replaceChildren();
+
+export default mount(App, { target });
