@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { type LogLevel as NestLogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SEED_IMAGES_DIR } from '@kiosk/seed';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { ErrorBody } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, type AppConfig, describeConfig, type LogLevel } from './config/app-config';
 
@@ -40,7 +41,9 @@ export async function createApp(level: LogLevel): Promise<NestExpressApplication
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    { extraModels: [ErrorBody] },
   );
+  documentErrorShape(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   app.useStaticAssets(SEED_IMAGES_DIR, { prefix: '/images/', maxAge: '1d' });
@@ -58,4 +61,18 @@ function serveUi(app: NestExpressApplication, uiDir: string): void {
     if (isPage && existsSync(index)) response.sendFile(index);
     else next();
   });
+}
+
+/** Every operation may answer with the one error shape; clients generated from the document know it. */
+function documentErrorShape(document: OpenAPIObject): void {
+  const error = {
+    description: 'Refused or failed: `{statusCode, code, message}`',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+  };
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['get', 'post', 'patch', 'put', 'delete'] as const) {
+      const operation = path[method];
+      if (operation) operation.responses = { ...operation.responses, default: error };
+    }
+  }
 }

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const app = await createApp(config.logLevel);
+  // lifecycle hooks (kiosk id, settings from the environment) must run before staff and seed use them
+  await app.init();
 
   const pins = await app
     .get(StaffService)

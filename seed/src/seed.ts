@@ -92,10 +92,12 @@ function planAwards(accounts: string[], activities: (DemoActivity & { id: number
   };
   const dayIn = (monthsAgo: number) => {
     const start = new Date(now.getFullYear(), now.getMonth() - monthsAgo, 1);
-    const days = monthsAgo === 0 ? Math.max(1, now.getDate() - 1) : 28;
-    return new Date(
-      start.getTime() + Math.floor(random() * days) * 86_400_000 + (9 + Math.floor(random() * 8)) * 3_600_000,
-    );
+    const dayOffset = Math.floor(random() * 28) * 86_400_000;
+    const hourOffset = (9 + Math.floor(random() * 8)) * 3_600_000;
+    if (monthsAgo > 0) return new Date(start.getTime() + dayOffset + hourOffset);
+    // this month's awards fall between the 1st and now, even early on the 1st
+    const elapsed = now.getTime() - start.getTime();
+    return new Date(start.getTime() + ((dayOffset + hourOffset) / (28 * 86_400_000)) * elapsed * 0.95);
   };
 
   const plan: PlannedAward[] = [];

@@ -76,9 +76,9 @@ export async function startKiosk(options: { dataDir?: string; env?: Record<strin
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      fail(new Error(`kiosk exited with ${code} before it was ready:\n${output}`));
+      fail(new Error(`kiosk exited with ${code ?? signal} before it was ready:\n${output}`));
     });
   });
   const signal = async (name: NodeJS.Signals) => {

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { StaffOnly } from '../sessions/auth.guards';
 import { ActivityEntity } from './activity.entity';
@@ -16,6 +16,7 @@ export class ActivitiesController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @ApiOkResponse({ type: [ActivityResponse] })
   @StaffOnly('volunteer', 'admin')
   async list(): Promise<ActivityResponse[]> {
     const activities = await this.dataSource

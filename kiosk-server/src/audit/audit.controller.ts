@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { VerifyResponse } from '../ledger/dto/ledger.dto';
 import { LedgerService } from '../ledger/ledger.service';
 import { StaffOnly } from '../sessions/auth.guards';
@@ -10,6 +10,7 @@ export class AuditController {
   constructor(private readonly ledger: LedgerService) {}
 
   @Get('verify')
+  @ApiOkResponse({ type: VerifyResponse })
   @StaffOnly('admin')
   verify(): Promise<VerifyResponse> {
     return this.ledger.verify();

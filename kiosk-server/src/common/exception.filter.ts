@@ -1,11 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from './domain-error';
 
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
+/** The one error shape of the API. */
+export class ErrorBody {
+  @ApiProperty({ example: 402 }) statusCode!: number;
+  @ApiProperty({ example: 'INSUFFICIENT_POINTS' }) code!: string;
+  @ApiProperty({ example: 'Balance 12 does not cover the total of 30 points.' }) message!: string;
 }
 
 const HTTP_CODES: Record<number, string> = {
@@ -61,6 +63,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(error, this.logger);
     if (response.headersSent) return;
-    response.status(body.statusCode).json(body);
+    // a CSV, PNG or PDF route may have set its own type and file name before failing
+    response.removeHeader('Content-Disposition');
+    response.status(body.statusCode).type('application/json').json(body);
   }
 }

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { DomainError } from './domain-error';
 
 function describe(errors: ValidationError[], parent = ''): string[] {
@@ -19,4 +20,12 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => DomainError.validation(describe(errors).join('; ') || 'Invalid request.'),
   });
+}
+
+/**
+ * An optional field that may be left out but never sent as null: `@IsOptional()` lets null through
+ * to the service, where it would clear a required column.
+ */
+export function Omittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

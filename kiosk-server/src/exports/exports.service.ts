@@ -27,9 +27,9 @@ export class ExportsService {
 
   /** One row per redemption line within [from, to] local days. */
   async redemptionsCsv(from?: string, to?: string): Promise<string> {
+    if (from && to && from > to) throw DomainError.validation('from must not be after to.');
     const start = from ? localDayStart(from) : '';
     const end = to ? nextDayStart(to) : '\uffff';
-    if (start > end) throw DomainError.validation('from must not be after to.');
     const rows = await this.dataSource
       .createQueryBuilder(RedemptionLineEntity, 'line')
       .innerJoin(RedemptionEntity, 'r', 'r.id = line.redemptionId')

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { PrintQueue } from '../printing/print-queue.service';
 import { SettingsService } from '../settings/settings.service';
@@ -30,6 +30,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: HealthResponse })
   async health(): Promise<HealthResponse> {
     const db = await this.dataSource.query('SELECT 1').then(
       () => 'ok',

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
 import type { StaffSession } from '../sessions/session.store';
 import { AwardPointsDto, AwardResponse, LedgerEntryResponse, PassbookResponse } from './dto/ledger.dto';
@@ -31,6 +31,7 @@ export class LedgerController {
   ) {}
 
   @Post('points/awards')
+  @ApiCreatedResponse({ type: AwardResponse })
   @StaffOnly('admin')
   async award(@Body() body: AwardPointsDto, @CurrentStaff() staff: StaffSession): Promise<AwardResponse> {
     const entry = await this.points.award(body, staffActor(staff));
@@ -38,6 +39,7 @@ export class LedgerController {
   }
 
   @Get('accounts/:id/ledger')
+  @ApiOkResponse({ type: PassbookResponse })
   @StaffOnly('admin')
   async passbook(@Param('id', new ParseUUIDPipe()) id: string): Promise<PassbookResponse> {
     const { account, entries } = await this.ledger.passbook(id);

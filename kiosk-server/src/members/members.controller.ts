@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { renderCardPng, renderCardSheetPdf } from '@kiosk/hardware';
 import { CardsService } from '../cards/cards.service';
 import { DomainError } from '../common/domain-error';
@@ -16,6 +16,7 @@ export class MembersController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: RegisteredMemberResponse })
   @StaffOnly('admin')
   async register(@Body() body: RegisterMemberDto): Promise<RegisteredMemberResponse> {
     const { member, account, card } = await this.members.register(body.name, body.household);
@@ -23,6 +24,7 @@ export class MembersController {
   }
 
   @Post(':id/cards')
+  @ApiCreatedResponse({ type: CardResponse })
   @HttpCode(201)
   @StaffOnly('admin')
   reissueCard(@Param('id', new ParseUUIDPipe()) id: string): Promise<CardResponse> {

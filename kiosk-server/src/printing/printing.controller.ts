@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PrintStatusResponse } from '../redemption/dto/redemption.dto';
 import { StaffOnly } from '../sessions/auth.guards';
 import { PrintQueue } from './print-queue.service';
@@ -10,6 +10,7 @@ export class PrintingController {
   constructor(private readonly printQueue: PrintQueue) {}
 
   @Post('test')
+  @ApiAcceptedResponse({ type: PrintStatusResponse })
   @HttpCode(202)
   @StaffOnly('admin')
   test(): Promise<PrintStatusResponse> {
@@ -17,6 +18,7 @@ export class PrintingController {
   }
 
   @Get('jobs/:id')
+  @ApiOkResponse({ type: PrintStatusResponse })
   @StaffOnly('volunteer', 'admin')
   job(@Param('id', new ParseUUIDPipe()) id: string): Promise<PrintStatusResponse> {
     return this.printQueue.jobStatus(id);

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { RankingsService } from './rankings.service';
 
 class RankingRowResponse {
@@ -14,6 +14,7 @@ export class RankingsController {
   constructor(private readonly rankings: RankingsService) {}
 
   @Get('month')
+  @ApiOkResponse({ type: [RankingRowResponse] })
   month(): Promise<RankingRowResponse[]> {
     return this.rankings.month(5);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../common/domain-error';
 import { PrintQueue } from '../printing/print-queue.service';
@@ -31,6 +31,7 @@ export class RedemptionController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: RedemptionResponse })
   @HttpCode(201)
   @ResidentOnly()
   @ApiHeader({
@@ -50,6 +51,7 @@ export class RedemptionController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: RedemptionResponse })
   @SignedIn()
   async find(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -63,6 +65,7 @@ export class RedemptionController {
   }
 
   @Post(':id/void')
+  @ApiOkResponse({ type: VoidResponse })
   @HttpCode(200)
   @StaffOnly('admin')
   void(
@@ -74,6 +77,7 @@ export class RedemptionController {
   }
 
   @Post(':id/reprint')
+  @ApiAcceptedResponse({ type: PrintStatusResponse })
   @HttpCode(202)
   @StaffOnly('volunteer', 'admin')
   reprint(@Param('id', new ParseUUIDPipe()) id: string): Promise<PrintStatusResponse> {

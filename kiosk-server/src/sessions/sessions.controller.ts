@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { maskName } from '@kiosk/hardware';
 import { CardsService } from '../cards/cards.service';
 import { LedgerService } from '../ledger/ledger.service';
@@ -19,6 +19,7 @@ export class SessionsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: ResidentSessionResponse })
   async start(@Body() body: StartSessionDto): Promise<ResidentSessionResponse> {
     const { card, member } = await this.cards.scan(body.qr);
     const session = this.sessions.startResident({
@@ -31,6 +32,7 @@ export class SessionsController {
   }
 
   @Get('current')
+  @ApiOkResponse({ type: CurrentSessionResponse })
   @ResidentOnly()
   current(@CurrentResident() session: ResidentSession): Promise<CurrentSessionResponse> {
     return this.describe(session);

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { SettingsService } from './settings.service';
 
 class KioskInfoResponse {
@@ -16,6 +16,7 @@ export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get()
+  @ApiOkResponse({ type: KioskInfoResponse })
   info(): KioskInfoResponse {
     const { storeName, minRedeemBalance, residentIdleSeconds } = this.settings.current;
     return { storeName, kioskId: this.settings.kioskId, minRedeemBalance, residentIdleSeconds };

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, StaffOnly } from '../sessions/auth.guards';
 import { SessionStore, type StaffSession } from '../sessions/session.store';
 import { StaffSessionResponse, StaffSignInDto } from './dto/staff.dto';
@@ -14,6 +14,7 @@ export class StaffController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: StaffSessionResponse })
   async signIn(@Body() body: StaffSignInDto): Promise<StaffSessionResponse> {
     const session = await this.staff.signIn(body.username, body.pin);
     return { token: session.token, role: session.role, displayName: session.displayName };

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { WriteQueue } from '../database/write-queue';
 import { SessionStore, type StaffSession } from '../sessions/session.store';
@@ -20,28 +20,25 @@ export class StaffService {
     private readonly sessions: SessionStore,
   ) {}
 
-  /** Five wrong PINs lock the username for five minutes; an unknown name answers like a wrong PIN. */
+  /**
+   * Five wrong PINs lock the username for five minutes; an unknown name answers like a wrong PIN.
+   * Each try reserves an attempt in the write queue before the PIN is checked, so concurrent
+   * guesses are counted one by one and at most five are ever checked before the lock.
+   */
   async signIn(username: string, pin: string): Promise<StaffSession & { displayName: string }> {
     const staff = await this.dataSource.getRepository(StaffEntity).findOneBy({ username, active: true });
     if (!staff) throw DomainError.unauthorized('PIN_INVALID', 'Wrong username or PIN.');
-    if (staff.lockedUntil && Date.parse(staff.lockedUntil) > Date.now()) throw lockedOut(staff.lockedUntil);
-    if (!(await pinMatches(pin, staff.pinHash))) {
-      const failures = staff.failedAttempts + 1;
-      const lockedUntil = failures >= MAX_PIN_FAILURES ? new Date(Date.now() + LOCKOUT_MS).toISOString() : null;
-      await this.writes.run((m) =>
-        m.update(StaffEntity, { id: staff.id }, { failedAttempts: lockedUntil ? 0 : failures, lockedUntil }),
-      );
-      if (lockedUntil) {
-        this.logger.warn(`staff ${username} locked out after ${MAX_PIN_FAILURES} wrong PINs`);
-        throw lockedOut(lockedUntil);
-      }
-      throw DomainError.unauthorized('PIN_INVALID', 'Wrong username or PIN.');
-    }
-    if (staff.failedAttempts > 0 || staff.lockedUntil) {
+    const attempt = await this.writes.run((m) => reserveAttempt(m, staff.id));
+    if (await pinMatches(pin, staff.pinHash)) {
       await this.writes.run((m) => m.update(StaffEntity, { id: staff.id }, { failedAttempts: 0, lockedUntil: null }));
+      const session = this.sessions.startStaff({ staffId: staff.id, username: staff.username, role: staff.role });
+      return { ...session, displayName: staff.displayName };
     }
-    const session = this.sessions.startStaff({ staffId: staff.id, username: staff.username, role: staff.role });
-    return { ...session, displayName: staff.displayName };
+    if (attempt < MAX_PIN_FAILURES) throw DomainError.unauthorized('PIN_INVALID', 'Wrong username or PIN.');
+    const lockedUntil = new Date(Date.now() + LOCKOUT_MS).toISOString();
+    await this.writes.run((m) => m.update(StaffEntity, { id: staff.id }, { failedAttempts: 0, lockedUntil }));
+    this.logger.warn(`staff ${username} locked out after ${MAX_PIN_FAILURES} wrong PINs`);
+    throw lockedOut(lockedUntil);
   }
 
   /**
@@ -77,6 +74,16 @@ export class StaffService {
     }
     return generated;
   }
+}
+
+/** Counts one more attempt and returns its number (1-based), or refuses while the lock holds. */
+async function reserveAttempt(manager: EntityManager, staffId: number): Promise<number> {
+  const row = await manager.findOneByOrFail(StaffEntity, { id: staffId });
+  if (row.lockedUntil && Date.parse(row.lockedUntil) > Date.now()) throw lockedOut(row.lockedUntil);
+  if (row.failedAttempts >= MAX_PIN_FAILURES) throw lockedOut(new Date(Date.now() + LOCKOUT_MS).toISOString());
+  const attempt = row.failedAttempts + 1;
+  await manager.update(StaffEntity, { id: staffId }, { failedAttempts: attempt, lockedUntil: null });
+  return attempt;
 }
 
 function lockedOut(until: string): DomainError {

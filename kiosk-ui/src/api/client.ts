@@ -1,24 +1,17 @@
 import createClient from 'openapi-fetch';
 import { connection } from '../state/connection.svelte';
 import { NETWORK_ERROR } from './errors';
-import type {
-  CurrentSessionResponse,
-  KioskInfoResponse,
-  ProductResponse,
-  RankingRowResponse,
-  RedemptionResponse,
-  ResidentSessionResponse,
-} from './expected';
 import type { components, paths } from './schema';
 
-export type Product = ProductResponse;
-export type Redemption = RedemptionResponse;
-export type PrintStatus = RedemptionResponse['print']['status'];
-export type StartedSession = ResidentSessionResponse;
-export type CurrentSession = CurrentSessionResponse;
-export type Ranking = RankingRowResponse;
-export type KioskInfo = KioskInfoResponse;
-export type RedemptionItem = components['schemas']['RedemptionItemDto'];
+type Schemas = components['schemas'];
+export type Product = Schemas['ProductResponse'];
+export type Redemption = Schemas['RedemptionResponse'];
+export type PrintStatus = Redemption['print']['status'];
+export type StartedSession = Schemas['ResidentSessionResponse'];
+export type CurrentSession = Schemas['CurrentSessionResponse'];
+export type Ranking = Schemas['RankingRowResponse'];
+export type KioskInfo = Schemas['KioskInfoResponse'];
+export type RedemptionItem = Schemas['RedemptionItemDto'];
 
 /** A refused or failed request: the server's error code, or NETWORK when no answer came. */
 export class ApiFailure extends Error {

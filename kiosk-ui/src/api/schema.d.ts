@@ -437,6 +437,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountSummary: {
+            balance: number;
+            id: string;
+        };
+        ActivityResponse: {
+            defaultPoints: number;
+            id: number;
+            name: string;
+        };
         AwardPointsDto: {
             /** @description The account to credit; or give qr */
             accountId?: string;
@@ -451,6 +460,16 @@ export interface components {
             qr?: string;
             /** @example 参加河道巡查 */
             reason?: string;
+        };
+        AwardResponse: {
+            account: Record<string, never>;
+            entry: components["schemas"]["LedgerEntryResponse"];
+        };
+        CardResponse: {
+            /** @example 1234567897 */
+            cardNo: string;
+            /** @description The text encoded in the card QR code */
+            qr: string;
         };
         CreateProductDto: {
             /** @example true */
@@ -479,11 +498,119 @@ export interface components {
         CreateRedemptionDto: {
             items: components["schemas"]["RedemptionItemDto"][];
         };
+        CurrentSessionResponse: {
+            account: components["schemas"]["SessionAccount"];
+            idleSeconds: number;
+            member: components["schemas"]["SessionMember"];
+        };
+        ErrorBody: {
+            /** @example INSUFFICIENT_POINTS */
+            code: string;
+            /** @example Balance 12 does not cover the total of 30 points. */
+            message: string;
+            /** @example 402 */
+            statusCode: number;
+        };
+        HealthResponse: {
+            /** @enum {string} */
+            db: "ok" | "error";
+            kioskId: string;
+            printer: components["schemas"]["PrinterHealth"];
+            /** @enum {string} */
+            status: "ok" | "degraded";
+        };
+        KioskInfoResponse: {
+            kioskId: string;
+            minRedeemBalance: number;
+            residentIdleSeconds: number;
+            storeName: string;
+        };
+        LedgerEntryResponse: {
+            actor: string;
+            balanceAfter: number;
+            createdAt: string;
+            delta: number;
+            hash: string;
+            id: string;
+            /** @enum {string} */
+            kind: "award" | "redeem" | "void" | "adjust";
+            kioskId: string;
+            reason: string;
+            seq: number;
+        };
+        MemberSummary: {
+            accountId: string;
+            /** @example 王*明 */
+            displayName: string;
+            household: string | null;
+            id: string;
+            name: string;
+        };
+        PassbookResponse: {
+            account: Record<string, never>;
+            entries: components["schemas"]["LedgerEntryResponse"][];
+        };
+        PrinterHealth: {
+            connected: boolean;
+            detail?: string;
+            kind: string;
+            /** @enum {string} */
+            paper: "ok" | "low" | "out" | "unknown";
+        };
+        PrintStatusResponse: {
+            error?: string | null;
+            jobId?: string | null;
+            /** @enum {string} */
+            status: "queued" | "printing" | "printed" | "failed" | "disabled";
+        };
+        ProductResponse: {
+            active: boolean;
+            category: string;
+            id: number;
+            imageUrl: string | null;
+            lowStockThreshold: number;
+            monthlyLimit: number | null;
+            name: string;
+            pricePoints: number;
+            stock: number;
+        };
+        RankingRowResponse: {
+            /** @example 王*明 */
+            displayName: string;
+            points: number;
+            rank: number;
+        };
         RedemptionItemDto: {
             /** @example 1 */
             productId: number;
             /** @example 1 */
             quantity: number;
+        };
+        RedemptionLineResponse: {
+            lineTotal: number;
+            name: string;
+            pricePoints: number;
+            productId: number;
+            quantity: number;
+        };
+        RedemptionResponse: {
+            accountId: string;
+            balanceAfter: number;
+            balanceBefore: number;
+            createdAt: string;
+            id: string;
+            lines: components["schemas"]["RedemptionLineResponse"][];
+            print: components["schemas"]["PrintStatusResponse"];
+            /** @example K1A2B3C-000042 */
+            receiptNo: string;
+            /** @enum {string} */
+            status: "completed" | "voided";
+            totalPoints: number;
+        };
+        RegisteredMemberResponse: {
+            account: components["schemas"]["AccountSummary"];
+            card: components["schemas"]["CardResponse"];
+            member: components["schemas"]["MemberSummary"];
         };
         RegisterMemberDto: {
             /**
@@ -494,12 +621,34 @@ export interface components {
             /** @example 王小明 */
             name: string;
         };
+        ResidentSessionResponse: {
+            account: components["schemas"]["SessionAccount"];
+            /** @description Seconds of inactivity after which the session ends */
+            idleSeconds: number;
+            member: components["schemas"]["SessionMember"];
+            token: string;
+        };
         RestockDto: {
             /** @example 街道配送第 12 批 */
             note?: string;
             productId: number;
             /** @example 20 */
             quantity: number;
+        };
+        SessionAccount: {
+            balance: number;
+            id: string;
+        };
+        SessionMember: {
+            /** @example 王*明 */
+            displayName: string;
+            id: string;
+        };
+        StaffSessionResponse: {
+            displayName: string;
+            /** @enum {string} */
+            role: "volunteer" | "admin";
+            token: string;
         };
         StaffSignInDto: {
             /** @example 123456 */
@@ -511,6 +660,12 @@ export interface components {
             /** @description The text read from the member card QR code */
             qr: string;
         };
+        StockChangeResponse: {
+            after: number;
+            before: number;
+            delta: number;
+            productId: number;
+        };
         StockCountDto: {
             /** @example 18 */
             counted: number;
@@ -520,6 +675,10 @@ export interface components {
             counts: components["schemas"]["StockCountDto"][];
             /** @example 月末盘点 */
             note: string;
+        };
+        StocktakeResponse: {
+            adjustments: components["schemas"]["StockChangeResponse"][];
+            unchanged: number;
         };
         UpdateProductDto: {
             /** @example true */
@@ -545,9 +704,23 @@ export interface components {
              */
             stock?: number;
         };
+        VerifyResponse: {
+            entries: number;
+            firstBadEntryId?: string;
+            ok: boolean;
+            problem?: string;
+        };
         VoidRedemptionDto: {
             /** @example 误兑换，会员退回商品 */
             reason: string;
+        };
+        VoidResponse: {
+            balanceAfter: number;
+            id: string;
+            ledgerEntryId: string;
+            pointsReturned: number;
+            /** @enum {string} */
+            status: "voided";
         };
     };
     responses: never;
@@ -573,7 +746,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PassbookResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -590,7 +774,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -607,7 +802,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerifyResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -624,7 +830,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -648,6 +865,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     HealthController_health: {
@@ -663,7 +889,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -684,7 +921,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StockChangeResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -705,7 +953,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StocktakeResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -722,7 +981,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KioskInfoResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -743,7 +1013,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisteredMemberResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -764,6 +1045,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     MembersController_reissueCard: {
@@ -781,7 +1071,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CardResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -799,6 +1100,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -819,7 +1129,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -838,7 +1159,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PrintStatusResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -855,7 +1187,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PrintStatusResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -876,7 +1219,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -899,7 +1253,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -916,7 +1281,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RankingRowResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -940,7 +1316,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RedemptionResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -959,7 +1346,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RedemptionResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -978,7 +1376,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PrintStatusResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1001,7 +1410,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoidResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1022,7 +1442,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResidentSessionResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1039,7 +1470,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CurrentSessionResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1057,6 +1499,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1077,7 +1528,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffSessionResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -1095,6 +1557,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };

@@ -63,7 +63,7 @@ class Camera {
     if (this.attached !== attachment || this.scanner) return;
     this.status = 'starting';
     if (!navigator.mediaDevices?.getUserMedia) {
-      // No camera API at all: an insecure origin (see README-kiosk.md) or a browser without one.
+      // No camera API at all: an insecure origin (see the README on tablets on the store LAN) or a browser without one.
       this.status = window.isSecureContext ? 'noCamera' : 'denied';
       return;
     }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from '../../common/validation';
 
 export class CreateProductDto {
   @ApiProperty({ example: '食用油 5L' })
@@ -21,7 +22,7 @@ export class CreateProductDto {
   pricePoints!: number;
 
   @ApiPropertyOptional({ example: 20, description: 'Initial stock (recorded as a stock movement)' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -35,7 +36,7 @@ export class CreateProductDto {
   monthlyLimit?: number | null;
 
   @ApiPropertyOptional({ example: 5 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(100000)
@@ -49,12 +50,12 @@ export class CreateProductDto {
   imageUrl?: string | null;
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 }
 
-export class UpdateProductDto extends PartialType(CreateProductDto) {}
+export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullProperties: false }) {}
 
 export class ProductResponse {
   @ApiProperty() id!: number;

@@ -5,18 +5,18 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
-  IsOptional,
   IsString,
   MaxLength,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Omittable } from '../../common/validation';
 
 export class RestockDto {
   @ApiProperty() @IsInt() @Min(1) productId!: number;
   @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(10000) quantity!: number;
-  @ApiPropertyOptional({ example: '街道配送第 12 批' }) @IsOptional() @IsString() @MaxLength(200) note?: string;
+  @ApiPropertyOptional({ example: '街道配送第 12 批' }) @Omittable() @IsString() @MaxLength(200) note?: string;
 }
 
 export class StockCountDto {

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, NotEquals } from 'class-validator';
+import { IsInt, IsString, IsUUID, Length, Matches, Max, Min, NotEquals } from 'class-validator';
+import { Omittable } from '../../common/validation';
 
 export class AwardPointsDto {
   @ApiPropertyOptional({ description: 'The account to credit; or give qr' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   accountId?: string;
 
   @ApiPropertyOptional({ description: 'A scanned member card; or give accountId' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 4096)
   qr?: string;
@@ -17,7 +18,7 @@ export class AwardPointsDto {
     description: 'Points; negative for a deduction. Defaults to the activity’s points.',
     example: 2,
   })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(-1000)
   @Max(1000)
@@ -25,13 +26,13 @@ export class AwardPointsDto {
   points?: number;
 
   @ApiPropertyOptional({ example: 2 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   activityId?: number;
 
   @ApiPropertyOptional({ example: '参加河道巡查' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 200)
   @Matches(/\S/, { message: 'reason must not be blank' })

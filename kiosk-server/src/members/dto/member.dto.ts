@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { Omittable } from '../../common/validation';
 
 export class RegisterMemberDto {
   @ApiProperty({ example: '王小明' })
@@ -12,7 +13,7 @@ export class RegisterMemberDto {
     description: 'Household label such as 3栋201: members with the same label share one household account',
     example: '3栋201',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 60)
   @Matches(/\S/, { message: 'household must not be blank' })
