@@ -2,7 +2,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**', 'test-artifacts/**', 'kiosk-ui/src/api/schema.d.ts', '**/*.svelte'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'kiosk-ui/src/api/schema.d.ts',
+      '**/*.svelte',
+    ],
   },
   ...tseslint.configs.recommended,
   {

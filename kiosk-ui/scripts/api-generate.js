@@ -12,7 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const saved = join(root, 'openapi.json');
@@ -31,7 +31,7 @@ if (!offline) {
     const response = await fetch(`${base}/api/docs/openapi.json`, { signal: AbortSignal.timeout(5000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     document = await response.json();
-    await writeFile(saved, await format(JSON.stringify(document), { parser: 'json' }));
+    await writeFile(saved, await format(JSON.stringify(document), { ...(await resolveConfig(saved)), parser: 'json' }));
     console.log(`Fetched the OpenAPI document from ${base} and saved it to openapi.json`);
   } catch (error) {
     console.warn(`Could not fetch ${base}/api/docs/openapi.json (${error.message}); using the saved openapi.json`);
