@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { renderCardPng, renderCardSheetPdf } from '@kiosk/hardware';
 import { seedDemoStore, type SeedSummary, type SeedTarget } from '@kiosk/seed';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ActivityEntity } from '../activities/activity.entity';
@@ -15,6 +14,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { MemberEntity } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
 import { CardsService } from '../cards/cards.service';
+import { writeCardFilesApart } from './card-files';
 
 const SEED_ACTOR = 'system:seed';
 
@@ -83,10 +83,8 @@ export class SeedService {
   /** Card PNGs, an A4 sheet to print, and an index with each card's QR text, in DATA_DIR/cards/. */
   async writeCardImages(): Promise<string> {
     const dir = join(this.config.dataDir, 'cards');
-    await mkdir(dir, { recursive: true });
     const faces = await this.cards.activeFaces();
-    for (const face of faces) await writeFile(join(dir, `${face.cardNo}.png`), await renderCardPng(face));
-    await writeFile(join(dir, 'cards-a4.pdf'), await renderCardSheetPdf(faces));
+    await writeCardFilesApart(dir, faces);
     const balances = await this.dataSource
       .createQueryBuilder(MemberEntity, 'member')
       .innerJoin(AccountEntity, 'account', 'account.id = member.accountId')
