@@ -1,5 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { AuditTrailService } from './audit-trail.service';
 import { AuditController } from './audit.controller';
 
-@Module({ controllers: [AuditController] })
+/** Global: every feature that an admin changes writes to the one audit trail. */
+@Global()
+@Module({ controllers: [AuditController], providers: [AuditTrailService], exports: [AuditTrailService] })
 export class AuditModule {}

@@ -28,6 +28,10 @@ export class ProductEntity {
   @Column('integer')
   lowStockThreshold!: number;
 
+  /** The maker's EAN/UPC, so a volunteer can scan the goods when restocking. */
+  @Column('text', { nullable: true })
+  barcode!: string | null;
+
   @Column('boolean')
   active!: boolean;
 

@@ -1,4 +1,5 @@
 import { ActivityEntity } from '../activities/activity.entity';
+import { AdminChangeEntity } from '../audit/admin-change.entity';
 import { CardEntity } from '../cards/card.entity';
 import { ProductEntity } from '../catalog/product.entity';
 import { StockMovementEntity } from '../inventory/stock-movement.entity';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   StaffEntity,
   ActivityEntity,
   SettingEntity,
+  AdminChangeEntity,
 ];
