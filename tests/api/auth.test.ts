@@ -46,6 +46,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/products': 'admin',
   'PATCH /api/products/{id}': 'admin',
   'GET /api/audit/verify': 'admin',
+  'GET /api/audit/changes': 'admin',
   'GET /api/exports/redemptions.csv': 'admin',
   'POST /api/printer/test': 'admin',
   'POST /api/sync/run': 'admin',
