@@ -116,9 +116,11 @@ export class MemberDirectory {
       order: { createdAt: 'DESC', id: 'DESC' },
       take: LOOKUP_ENTRIES,
     });
+    const shown = toMemberAccount(account);
     return {
       member: { id: member.id, displayName: maskName(member.name) },
-      account: toMemberAccount(account),
+      // A person's own account is named after the person: masked like the member.
+      account: account.kind === 'person' ? { ...shown, name: maskName(shown.name) } : shown,
       entries: entries.map(toLedgerEntryResponse),
     };
   }

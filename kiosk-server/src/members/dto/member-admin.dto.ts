@@ -138,7 +138,8 @@ export class LookupMember {
 
 export class MemberLookupResponse {
   @ApiProperty() member!: LookupMember;
-  @ApiProperty() account!: MemberAccountResponse;
+  @ApiProperty({ description: 'A person’s own account has its name masked like the member’s' })
+  account!: MemberAccountResponse;
   @ApiProperty({ type: [LedgerEntryResponse], description: `The newest ${LOOKUP_ENTRIES} entries, newest first` })
   entries!: LedgerEntryResponse[];
 }
