@@ -7,6 +7,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { DomainExceptionFilter } from './common/exception.filter';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { InventoryModule } from './inventory/inventory.module';
@@ -41,6 +42,7 @@ import { StaffModule } from './staff/staff.module';
     ExportsModule,
     HealthModule,
     RankingsModule,
+    EventsModule,
     SeedModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

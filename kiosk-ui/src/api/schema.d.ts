@@ -33,6 +33,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
@@ -49,6 +65,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cards/{cardNo}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CardsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog": {
         parameters: {
             query?: never;
@@ -59,6 +91,70 @@ export interface paths {
         get: operations["CatalogController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_list"];
+        put?: never;
+        post: operations["EventsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EventsController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EventsController_close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -152,13 +248,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["MembersController_list"];
         put?: never;
         post: operations["MembersController_register"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MembersController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MembersController_update"];
         trace?: never;
     };
     "/api/members/{id}/card.png": {
@@ -193,6 +305,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MembersController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/members/cards/sheet.pdf": {
         parameters: {
             query?: never;
@@ -203,6 +331,22 @@ export interface paths {
         get: operations["MembersController_cardSheet"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MembersController_lookup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -446,6 +590,33 @@ export interface components {
             id: number;
             name: string;
         };
+        AdminChangeResponse: {
+            /** @example product.update */
+            action: string;
+            /** @example admin:admin */
+            actor: string;
+            /**
+             * @example {
+             *       "pricePoints": 28
+             *     }
+             */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @example {
+             *       "pricePoints": 30
+             *     }
+             */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            createdAt: string;
+            /** @example product */
+            entity: string;
+            entityId: string;
+            id: string;
+        };
         AwardPointsDto: {
             /** @description The account to credit; or give qr */
             accountId?: string;
@@ -470,6 +641,50 @@ export interface components {
             cardNo: string;
             /** @description The text encoded in the card QR code */
             qr: string;
+        };
+        CheckInAccount: {
+            balance: number;
+            id: string;
+        };
+        CheckInDto: {
+            /** @description The text read from the member card QR code */
+            qr: string;
+        };
+        CheckInMember: {
+            /** @example 王*明 */
+            displayName: string;
+            id: string;
+        };
+        CheckInResponse: {
+            createdAt: string;
+            /** @example 王*明 */
+            displayName: string;
+            ledgerEntryId: string;
+            memberId: string;
+        };
+        CheckInResultResponse: {
+            account: components["schemas"]["CheckInAccount"];
+            /** @description Members checked in at this event so far, this one included */
+            checkInCount: number;
+            entry: components["schemas"]["LedgerEntryResponse"];
+            member: components["schemas"]["CheckInMember"];
+        };
+        CreateEventDto: {
+            /**
+             * @description The activity from the activity catalogue
+             * @example 2
+             */
+            activityId: number;
+            /**
+             * @description Defaults to the activity’s name and today’s date
+             * @example 志愿服务 2026-11-22
+             */
+            name?: string;
+            /**
+             * @description Points per check-in; defaults to the activity’s points
+             * @example 2
+             */
+            points?: number;
         };
         CreateProductDto: {
             /** @example true */
@@ -511,6 +726,26 @@ export interface components {
             /** @example 402 */
             statusCode: number;
         };
+        EventDetailResponse: {
+            /** @description Newest first */
+            checkIns: components["schemas"]["CheckInResponse"][];
+            event: components["schemas"]["EventResponse"];
+        };
+        EventResponse: {
+            activityId: number;
+            /** @example 志愿服务 */
+            activityName: string;
+            checkInCount: number;
+            closedAt: string | null;
+            createdAt: string;
+            /** @example staff:admin */
+            createdBy: string;
+            id: string;
+            /** @example 志愿服务 2026-11-22 */
+            name: string;
+            /** @example 2 */
+            points: number;
+        };
         HealthResponse: {
             /** @enum {string} */
             db: "ok" | "error";
@@ -518,6 +753,11 @@ export interface components {
             printer: components["schemas"]["PrinterHealth"];
             /** @enum {string} */
             status: "ok" | "degraded";
+        };
+        HouseholdMemberResponse: {
+            displayName: string;
+            id: string;
+            name: string;
         };
         KioskInfoResponse: {
             kioskId: string;
@@ -538,6 +778,64 @@ export interface components {
             reason: string;
             seq: number;
         };
+        LookupMember: {
+            /** @example 王*明 */
+            displayName: string;
+            id: string;
+        };
+        LookupMemberDto: {
+            /** @description The text read from the member card QR code */
+            qr: string;
+        };
+        MemberAccountResponse: {
+            balance: number;
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "household";
+            /** @description The person’s name, or the household label */
+            name: string;
+        };
+        MemberCardResponse: {
+            cardNo: string;
+            issuedAt: string;
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "revoked";
+        };
+        MemberDetail: {
+            account: components["schemas"]["MemberAccountResponse"];
+            /** @description Every card the member has had, newest first */
+            cards: components["schemas"]["MemberCardResponse"][];
+            /** @description Everyone on the same account, this member included, oldest first */
+            householdMembers: components["schemas"]["HouseholdMemberResponse"][];
+            member: components["schemas"]["MemberDetailMember"];
+        };
+        MemberDetailMember: {
+            createdAt: string;
+            /** @example 王*明 */
+            displayName: string;
+            household: string | null;
+            id: string;
+            name: string;
+        };
+        MemberListItem: {
+            account: components["schemas"]["MemberAccountResponse"];
+            /** @description The active card, if any */
+            cardNo: string | null;
+            /** @example 王*明 */
+            displayName: string;
+            /** @example 3栋201 */
+            household: string | null;
+            id: string;
+            /** @example 王小明 */
+            name: string;
+        };
+        MemberLookupResponse: {
+            account: components["schemas"]["MemberAccountResponse"];
+            /** @description The newest 50 entries, newest first */
+            entries: components["schemas"]["LedgerEntryResponse"][];
+            member: components["schemas"]["LookupMember"];
+        };
         MemberSummary: {
             accountId: string;
             /** @example 王*明 */
@@ -545,6 +843,20 @@ export interface components {
             household: string | null;
             id: string;
             name: string;
+        };
+        MoveMemberDto: {
+            /** @description An existing household account to move to; or give newHousehold */
+            accountId?: string;
+            /**
+             * @description A household label: that household’s account, created when there is none yet; or give accountId
+             * @example 5栋102
+             */
+            newHousehold?: string;
+            /**
+             * @description When the member is the last one on an account with points, move the whole balance along (two adjust entries). Otherwise the points stay with the account.
+             * @default false
+             */
+            transferBalance: boolean;
         };
         PassbookResponse: {
             account: Record<string, never>;
@@ -635,6 +947,17 @@ export interface components {
             /** @example 20 */
             quantity: number;
         };
+        RevokeCardDto: {
+            /** @example 卡片遗失 */
+            reason: string;
+        };
+        RevokedCardResponse: {
+            /** @example 1234567897 */
+            cardNo: string;
+            revokedAt: string;
+            /** @enum {string} */
+            status: "revoked";
+        };
         SessionAccount: {
             balance: number;
             id: string;
@@ -679,6 +1002,10 @@ export interface components {
         StocktakeResponse: {
             adjustments: components["schemas"]["StockChangeResponse"][];
             unchanged: number;
+        };
+        UpdateMemberDto: {
+            /** @example 王小明 */
+            name?: string;
         };
         UpdateProductDto: {
             /** @example true */
@@ -789,6 +1116,39 @@ export interface operations {
             };
         };
     };
+    AuditController_changes: {
+        parameters: {
+            query?: {
+                /** @description Page back: changes older than this id */
+                beforeId?: string;
+                entity?: "product" | "member" | "card" | "settings" | "redemption" | "event" | "staff";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminChangeResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AuditController_verify: {
         parameters: {
             query?: never;
@@ -817,6 +1177,40 @@ export interface operations {
             };
         };
     };
+    CardsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cardNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedCardResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CatalogController_list: {
         parameters: {
             query?: never;
@@ -832,6 +1226,163 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: open events only; false: closed ones only */
+                open?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetailResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -996,6 +1547,38 @@ export interface operations {
             };
         };
     };
+    MembersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Part of a name, a household label or a card number (any case); empty lists the newest members */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberListItem"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MembersController_register: {
         parameters: {
             query?: never;
@@ -1015,6 +1598,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredMemberResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MembersController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MembersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -1086,9 +1733,46 @@ export interface operations {
             };
         };
     };
-    MembersController_cardSheet: {
+    MembersController_move: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MembersController_cardSheet: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated member ids (at most 300): only their active cards; without it, every active card */
+                memberIds?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1100,6 +1784,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MembersController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLookupResponse"];
+                };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
             default: {
