@@ -33,6 +33,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
@@ -89,6 +105,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/low-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_lowStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_movements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -264,7 +312,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CatalogController_listAll"];
         put?: never;
         post: operations["CatalogController_create"];
         delete?: never;
@@ -287,6 +335,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["CatalogController_update"];
+        trace?: never;
+    };
+    "/api/products/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CatalogController_uploadImage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/by-barcode/{barcode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_byBarcode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/rankings/month": {
@@ -401,6 +481,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StoreSettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["StoreSettingsController_update"];
+        trace?: never;
+    };
     "/api/staff/sessions": {
         parameters: {
             query?: never;
@@ -446,6 +542,33 @@ export interface components {
             id: number;
             name: string;
         };
+        AdminChangeResponse: {
+            /** @example product.update */
+            action: string;
+            /** @example admin:admin */
+            actor: string;
+            /**
+             * @example {
+             *       "pricePoints": 28
+             *     }
+             */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @example {
+             *       "pricePoints": 30
+             *     }
+             */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            createdAt: string;
+            /** @example product */
+            entity: string;
+            entityId: string;
+            id: string;
+        };
         AwardPointsDto: {
             /** @description The account to credit; or give qr */
             accountId?: string;
@@ -474,6 +597,11 @@ export interface components {
         CreateProductDto: {
             /** @example true */
             active?: boolean;
+            /**
+             * @description The maker’s EAN/UPC barcode: 8 to 14 digits, unique; null clears it
+             * @example 6901234567892
+             */
+            barcode?: string | null;
             /** @example 粮油 */
             category: string;
             /** @example /images/products/oil.svg */
@@ -565,6 +693,8 @@ export interface components {
         };
         ProductResponse: {
             active: boolean;
+            /** @example 6901234567892 */
+            barcode: string | null;
             category: string;
             id: number;
             imageUrl: string | null;
@@ -644,6 +774,17 @@ export interface components {
             displayName: string;
             id: string;
         };
+        SettingsResponse: {
+            /** @example 10 */
+            minRedeemBalance: number;
+            receiptFooter: string;
+            receiptHeader: string;
+            /** @example 120 */
+            residentIdleSeconds: number;
+            showNameOnCard: boolean;
+            /** @example 幸福社区积分超市 */
+            storeName: string;
+        };
         StaffSessionResponse: {
             displayName: string;
             /** @enum {string} */
@@ -671,6 +812,24 @@ export interface components {
             counted: number;
             productId: number;
         };
+        StockMovementResponse: {
+            /** @example staff:volunteer */
+            actor: string;
+            createdAt: string;
+            /**
+             * @description Units in (positive) or out (negative)
+             * @example 20
+             */
+            delta: number;
+            id: number;
+            note: string | null;
+            productId: number;
+            /** @example 食用油 5L */
+            productName: string;
+            /** @enum {string} */
+            reason: "initial" | "restock" | "stocktake" | "redemption" | "void" | "adjust";
+            stockAfter: number;
+        };
         StocktakeDto: {
             counts: components["schemas"]["StockCountDto"][];
             /** @example 月末盘点 */
@@ -683,6 +842,11 @@ export interface components {
         UpdateProductDto: {
             /** @example true */
             active?: boolean;
+            /**
+             * @description The maker’s EAN/UPC barcode: 8 to 14 digits, unique; null clears it
+             * @example 6901234567892
+             */
+            barcode?: string | null;
             /** @example 粮油 */
             category?: string;
             /** @example /images/products/oil.svg */
@@ -703,6 +867,29 @@ export interface components {
              * @example 20
              */
             stock?: number;
+        };
+        UpdateSettingsDto: {
+            /**
+             * @description Least balance to redeem
+             * @example 10
+             */
+            minRedeemBalance?: number;
+            /** @example 文明实践 积分兑换 谢谢您的奉献 */
+            receiptFooter?: string;
+            /** @example 欢迎光临 */
+            receiptHeader?: string;
+            /**
+             * @description Resident session idle timeout
+             * @example 120
+             */
+            residentIdleSeconds?: number;
+            /**
+             * @description false: member cards print the masked name
+             * @example true
+             */
+            showNameOnCard?: boolean;
+            /** @example 幸福社区积分超市 */
+            storeName?: string;
         };
         VerifyResponse: {
             entries: number;
@@ -776,6 +963,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_changes: {
+        parameters: {
+            query?: {
+                /** @description Page back: changes older than this id */
+                beforeId?: string;
+                entity?: "product" | "member" | "card" | "settings" | "redemption" | "event" | "staff";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminChangeResponse"][];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -891,6 +1111,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InventoryController_lowStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active products at or below their threshold, lowest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InventoryController_movements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only this product */
+                productId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockMovementResponse"][];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -1202,6 +1483,35 @@ export interface operations {
             };
         };
     };
+    CatalogController_listAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every product, also inactive ones, by category then id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CatalogController_create: {
         parameters: {
             query?: never;
@@ -1248,6 +1558,73 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateProductDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogController_uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description The picture itself, at most 1 MiB */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogController_byBarcode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -1499,6 +1876,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StoreSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StoreSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsResponse"];
+                };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
             default: {
