@@ -15,6 +15,7 @@ export interface Product {
   monthlyLimit: number | null;
   lowStockThreshold: number;
   active: boolean;
+  barcode: string | null;
 }
 
 export interface RedemptionLine {

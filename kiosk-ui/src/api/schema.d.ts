@@ -193,6 +193,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inventory/low-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_lowStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_movements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inventory/restocks": {
         parameters: {
             query?: never;
@@ -408,7 +440,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CatalogController_listAll"];
         put?: never;
         post: operations["CatalogController_create"];
         delete?: never;
@@ -431,6 +463,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["CatalogController_update"];
+        trace?: never;
+    };
+    "/api/products/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CatalogController_uploadImage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/by-barcode/{barcode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_byBarcode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/rankings/month": {
@@ -543,6 +607,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StoreSettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["StoreSettingsController_update"];
         trace?: never;
     };
     "/api/staff/sessions": {
@@ -689,6 +769,11 @@ export interface components {
         CreateProductDto: {
             /** @example true */
             active?: boolean;
+            /**
+             * @description The maker’s EAN/UPC barcode: 8 to 14 digits, unique; null clears it
+             * @example 6901234567892
+             */
+            barcode?: string | null;
             /** @example 粮油 */
             category: string;
             /** @example /images/products/oil.svg */
@@ -831,6 +916,7 @@ export interface components {
             name: string;
         };
         MemberLookupResponse: {
+            /** @description A person’s own account has its name masked like the member’s */
             account: components["schemas"]["MemberAccountResponse"];
             /** @description The newest 50 entries, newest first */
             entries: components["schemas"]["LedgerEntryResponse"][];
@@ -877,6 +963,8 @@ export interface components {
         };
         ProductResponse: {
             active: boolean;
+            /** @example 6901234567892 */
+            barcode: string | null;
             category: string;
             id: number;
             imageUrl: string | null;
@@ -967,6 +1055,17 @@ export interface components {
             displayName: string;
             id: string;
         };
+        SettingsResponse: {
+            /** @example 10 */
+            minRedeemBalance: number;
+            receiptFooter: string;
+            receiptHeader: string;
+            /** @example 120 */
+            residentIdleSeconds: number;
+            showNameOnCard: boolean;
+            /** @example 幸福社区积分超市 */
+            storeName: string;
+        };
         StaffSessionResponse: {
             displayName: string;
             /** @enum {string} */
@@ -994,6 +1093,24 @@ export interface components {
             counted: number;
             productId: number;
         };
+        StockMovementResponse: {
+            /** @example staff:volunteer */
+            actor: string;
+            createdAt: string;
+            /**
+             * @description Units in (positive) or out (negative)
+             * @example 20
+             */
+            delta: number;
+            id: number;
+            note: string | null;
+            productId: number;
+            /** @example 食用油 5L */
+            productName: string;
+            /** @enum {string} */
+            reason: "initial" | "restock" | "stocktake" | "redemption" | "void" | "adjust";
+            stockAfter: number;
+        };
         StocktakeDto: {
             counts: components["schemas"]["StockCountDto"][];
             /** @example 月末盘点 */
@@ -1010,6 +1127,11 @@ export interface components {
         UpdateProductDto: {
             /** @example true */
             active?: boolean;
+            /**
+             * @description The maker’s EAN/UPC barcode: 8 to 14 digits, unique; null clears it
+             * @example 6901234567892
+             */
+            barcode?: string | null;
             /** @example 粮油 */
             category?: string;
             /** @example /images/products/oil.svg */
@@ -1030,6 +1152,29 @@ export interface components {
              * @example 20
              */
             stock?: number;
+        };
+        UpdateSettingsDto: {
+            /**
+             * @description Least balance to redeem
+             * @example 10
+             */
+            minRedeemBalance?: number;
+            /** @example 文明实践 积分兑换 谢谢您的奉献 */
+            receiptFooter?: string;
+            /** @example 欢迎光临 */
+            receiptHeader?: string;
+            /**
+             * @description Resident session idle timeout
+             * @example 120
+             */
+            residentIdleSeconds?: number;
+            /**
+             * @description false: member cards print the masked name
+             * @example true
+             */
+            showNameOnCard?: boolean;
+            /** @example 幸福社区积分超市 */
+            storeName?: string;
         };
         VerifyResponse: {
             entries: number;
@@ -1442,6 +1587,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InventoryController_lowStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active products at or below their threshold, lowest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InventoryController_movements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only this product */
+                productId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockMovementResponse"][];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -1918,6 +2124,35 @@ export interface operations {
             };
         };
     };
+    CatalogController_listAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every product, also inactive ones, by category then id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CatalogController_create: {
         parameters: {
             query?: never;
@@ -1964,6 +2199,73 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateProductDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogController_uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description The picture itself, at most 1 MiB */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogController_byBarcode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -2215,6 +2517,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StoreSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StoreSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsResponse"];
+                };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
             default: {
