@@ -831,6 +831,7 @@ export interface components {
             name: string;
         };
         MemberLookupResponse: {
+            /** @description A person’s own account has its name masked like the member’s */
             account: components["schemas"]["MemberAccountResponse"];
             /** @description The newest 50 entries, newest first */
             entries: components["schemas"]["LedgerEntryResponse"][];
