@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../support/api';
 import { VOLUNTEER_PIN } from '../support/kiosk';
 import {
+  createMember,
   createProduct,
   ERROR_CODE,
   expectError,
@@ -535,6 +536,27 @@ async function validBase(
       body: { counts: [{ productId, counted: 300 }], note: '盘点' },
       auth: 'admin',
     }),
+    'PATCH /api/members/{id}': async () => ({
+      path: `/api/members/${known.memberId}`,
+      body: { name: '王小明' },
+      auth: 'admin',
+    }),
+    'POST /api/members/{id}/move': async () => ({
+      path: `/api/members/${(await createMember(store.admin)).memberId}/move`,
+      body: { newHousehold: '9栋909', transferBalance: true },
+      auth: 'admin',
+    }),
+    'POST /api/members/lookup': async () => ({ body: { qr: resident.qr }, auth: 'volunteer' }),
+    'POST /api/cards/{cardNo}/revoke': async () => ({
+      path: `/api/cards/${(await createMember(store.admin)).cardNo}/revoke`,
+      body: { reason: '卡片遗失' },
+      auth: 'admin',
+    }),
+    'POST /api/events': async () => ({ body: { activityId: 1, points: 2, name: '志愿服务' }, auth: 'admin' }),
+    'POST /api/events/{id}/check-ins': async () => {
+      const event = await store.admin.post<{ id: string }>('/api/events', { activityId: 1, points: 2 });
+      return { path: `/api/events/${event.body.id}/check-ins`, body: { qr: resident.qr }, auth: 'admin' };
+    },
   };
   const make = bases[route];
   if (!make) return undefined;
@@ -615,6 +637,9 @@ describe('HTTP fuzz of every route in the OpenAPI document', () => {
     const findings: Finding[] = [];
     let sent = 0;
     await restoreStoreRules();
+    // The random requests above may have reissued or cancelled the resident's card (which also ends
+    // its session); the known-good bodies need a resident whose card and session work.
+    resident = await fundedResident(store, 5000);
     for (const op of operations.filter((o) => o.body)) {
       const route = `${op.method} ${op.path}`;
       const base = await validBase(route);
