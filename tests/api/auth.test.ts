@@ -30,6 +30,8 @@ const ACCESS: Record<string, Access> = {
   'DELETE /api/sessions/current': 'resident',
   'POST /api/redemptions': 'resident',
   'GET /api/redemptions/{id}': 'signed-in',
+  'GET /api/redemptions': 'volunteer',
+  'GET /api/redemptions/by-receipt/{receiptNo}': 'volunteer',
   'POST /api/redemptions/{id}/void': 'admin',
   'POST /api/redemptions/{id}/reprint': 'volunteer',
   'DELETE /api/staff/sessions/current': 'volunteer',

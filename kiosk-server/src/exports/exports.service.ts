@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../common/domain-error';
-import { formatLocal, localDayStart } from '../common/time';
+import { formatLocal, localDayRange } from '../common/time';
 import { MemberEntity } from '../members/member.entity';
 import { RedemptionEntity, RedemptionLineEntity } from '../redemption/redemption.entity';
 import { toCsv } from './csv';
@@ -27,9 +26,7 @@ export class ExportsService {
 
   /** One row per redemption line within [from, to] local days. */
   async redemptionsCsv(from?: string, to?: string): Promise<string> {
-    if (from && to && from > to) throw DomainError.validation('from must not be after to.');
-    const start = from ? localDayStart(from) : '';
-    const end = to ? nextDayStart(to) : '\uffff';
+    const { start, end } = localDayRange(from, to);
     const rows = await this.dataSource
       .createQueryBuilder(RedemptionLineEntity, 'line')
       .innerJoin(RedemptionEntity, 'r', 'r.id = line.redemptionId')
@@ -70,10 +67,4 @@ export class ExportsService {
       ]),
     );
   }
-}
-
-function nextDayStart(day: string): string {
-  const date = new Date(localDayStart(day));
-  date.setDate(date.getDate() + 1);
-  return date.toISOString();
 }

@@ -520,7 +520,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["RedemptionController_list"];
         put?: never;
         post: operations["RedemptionController_redeem"];
         delete?: never;
@@ -571,6 +571,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["RedemptionController_void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/redemptions/by-receipt/{receiptNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RedemptionController_byReceipt"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -955,6 +971,17 @@ export interface components {
             /** @enum {string} */
             paper: "ok" | "low" | "out" | "unknown";
         };
+        PrintJobResponse: {
+            attempts: number;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "receipt" | "reprint" | "test";
+            lastError: string | null;
+            printedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "printing" | "printed" | "failed";
+        };
         PrintStatusResponse: {
             error?: string | null;
             jobId?: string | null;
@@ -993,6 +1020,21 @@ export interface components {
             productId: number;
             quantity: number;
         };
+        RedemptionMemberResponse: {
+            /**
+             * @description The masked name, as on the receipt
+             * @example 王*明
+             */
+            displayName: string;
+            id: string;
+            /** @example 王小明 */
+            name: string;
+        };
+        RedemptionPageResponse: {
+            items: components["schemas"]["RedemptionSummaryResponse"][];
+            /** @description How many redemptions match, over all pages */
+            total: number;
+        };
         RedemptionResponse: {
             accountId: string;
             balanceAfter: number;
@@ -1000,7 +1042,29 @@ export interface components {
             createdAt: string;
             id: string;
             lines: components["schemas"]["RedemptionLineResponse"][];
+            /** @description Staff only */
+            member?: components["schemas"]["RedemptionMemberResponse"];
             print: components["schemas"]["PrintStatusResponse"];
+            /** @description Staff only: every print of the receipt */
+            printJobs?: components["schemas"]["PrintJobResponse"][];
+            /** @example K1A2B3C-000042 */
+            receiptNo: string;
+            /** @enum {string} */
+            status: "completed" | "voided";
+            totalPoints: number;
+            /** @description Staff only */
+            voidedAt?: string | null;
+            /** @description Staff only */
+            voidedBy?: string | null;
+            /** @description Staff only */
+            voidReason?: string | null;
+        };
+        RedemptionSummaryResponse: {
+            accountId: string;
+            createdAt: string;
+            id: string;
+            lineCount: number;
+            member: components["schemas"]["RedemptionMemberResponse"];
             /** @example K1A2B3C-000042 */
             receiptNo: string;
             /** @enum {string} */
@@ -2314,6 +2378,48 @@ export interface operations {
             };
         };
     };
+    RedemptionController_list: {
+        parameters: {
+            query?: {
+                /** @description First local day (inclusive) */
+                from?: string;
+                limit?: number;
+                /** @description Redemptions made with this member’s card */
+                memberId?: string;
+                offset?: number;
+                /** @description Redemptions with a line of this product */
+                productId?: number;
+                /** @description Receipt number or a part of it */
+                receiptNo?: string;
+                status?: "completed" | "voided";
+                /** @description Last local day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionPageResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     RedemptionController_redeem: {
         parameters: {
             query?: never;
@@ -2430,6 +2536,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VoidResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RedemptionController_byReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                receiptNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With the staff fields; the receipt QR carries the number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
