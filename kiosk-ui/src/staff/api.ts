@@ -7,6 +7,10 @@ export type StockChange = Schemas['StockChangeResponse'];
 export type StocktakeInput = Schemas['StocktakeDto'];
 export type StocktakeResult = Schemas['StocktakeResponse'];
 export type PrintStatus = Schemas['PrintStatusResponse'];
+export type StaffProduct = Schemas['ProductResponse'];
+export type MemberLookup = Schemas['MemberLookupResponse'];
+export type LedgerEntry = Schemas['LedgerEntryResponse'];
+export type StaffRedemption = Schemas['RedemptionResponse'];
 
 /** The signed-in staff member's token, set by the console; null while signed out. */
 let currentToken: string | null = null;
@@ -49,11 +53,39 @@ export const staffApi = {
       client.DELETE('/api/staff/sessions/current', { headers: bearer(token), keepalive: true, signal: timeout() }),
     ),
 
+  /** Every product, also those taken off the shelf, with barcodes. */
+  products: () => staffCall(() => client.GET('/api/products', { headers: auth(), signal: timeout() })),
+
+  productByBarcode: (barcode: string) =>
+    staffCall(() =>
+      client.GET('/api/products/by-barcode/{barcode}', {
+        params: { path: { barcode } },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  lowStock: () => staffCall(() => client.GET('/api/inventory/low-stock', { headers: auth(), signal: timeout() })),
+
+  /** A member card read at the counter: who, the balance, the passbook's newest entries. */
+  lookupMember: (qr: string) =>
+    staffCall(() => client.POST('/api/members/lookup', { body: { qr }, headers: auth(), signal: timeout() })),
+
   restock: (body: RestockInput) =>
     staffCall(() => client.POST('/api/inventory/restocks', { body, headers: auth(), signal: timeout() })),
 
   stocktake: (body: StocktakeInput) =>
     staffCall(() => client.POST('/api/inventory/stocktakes', { body, headers: auth(), signal: timeout() })),
+
+  /** A receipt by its number (typed, or read from the receipt's QR code). */
+  redemptionByReceipt: (receiptNo: string) =>
+    staffCall(() =>
+      client.GET('/api/redemptions/by-receipt/{receiptNo}', {
+        params: { path: { receiptNo } },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
 
   redemption: (id: string) =>
     staffCall(() =>

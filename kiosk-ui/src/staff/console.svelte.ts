@@ -3,7 +3,7 @@ import { Idle } from '../state/idle.svelte';
 import { locale } from '../i18n/i18n.svelte';
 import { staffMode } from '../state/staff-mode.svelte';
 import { type StaffRole, type StaffSignedIn, staffApi, useStaffToken } from './api';
-import type { StaffTextKey } from './i18n';
+import { type StaffTextKey, t } from './i18n';
 import { type StaffScreen, screensFor } from './registry';
 
 /** The sign-in screen left alone returns to the resident Start screen after this long. */
@@ -19,13 +19,14 @@ export interface StaffUser {
 }
 
 export interface Toast {
-  key: StaffTextKey;
-  params?: Record<string, string | number>;
+  /** Called when shown, so the words follow the language toggle. */
+  text: () => string;
   tone: 'ok' | 'info' | 'error';
   serial: number;
 }
 
 type ScanHandler = (text: string) => void;
+export type Intent = Record<string, string | number>;
 
 /**
  * The staff console: who is signed in, which screen is open, the idle sign-out, and where scans
@@ -41,6 +42,8 @@ class StaffConsole {
   /** Said on the sign-in screen (e.g. the server forgot the session). */
   signInNotice = $state<StaffTextKey | null>(null);
   toast = $state<Toast | null>(null);
+  /** What the screen being opened should start with (e.g. Low stock → Receive this product). */
+  intent = $state<Intent | null>(null);
   readonly idle = new Idle();
 
   screens = $derived(screensFor(this.user?.role ?? null));
@@ -68,14 +71,23 @@ class StaffConsole {
     this.startIdle();
   }
 
-  open(id: string): void {
+  open(id: string, intent: Intent | null = null): void {
     if (!this.screens.some((screen) => screen.id === id)) return;
     this.scanHandler = null;
+    this.intent = intent;
     this.screenId = id;
+  }
+
+  /** The intent the opened screen was given, once. */
+  takeIntent(): Intent | null {
+    const intent = this.intent;
+    this.intent = null;
+    return intent;
   }
 
   home(): void {
     this.scanHandler = null;
+    this.intent = null;
     this.screenId = null;
   }
 
@@ -99,7 +111,7 @@ class StaffConsole {
     this.idle.poke();
     if (!this.user) return;
     if (this.scanHandler) this.scanHandler(code);
-    else this.say('scan.ignored', 'info');
+    else this.say(() => t('scan.ignored'), 'info');
   }
 
   activity(): void {
@@ -108,8 +120,9 @@ class StaffConsole {
     this.idle.poke();
   }
 
-  say(key: StaffTextKey, tone: Toast['tone'] = 'ok', params?: Toast['params']): void {
-    this.toast = { key, params, tone, serial: ++this.toastSerial };
+  /** A short message at the bottom of the screen (saved, scanned…). */
+  say(text: () => string, tone: Toast['tone'] = 'ok'): void {
+    this.toast = { text, tone, serial: ++this.toastSerial };
   }
 
   /** The server no longer knows the token (restart, its own idle limit): sign in again. */
@@ -125,6 +138,7 @@ class StaffConsole {
     this.user = null;
     this.screenId = null;
     this.scanHandler = null;
+    this.intent = null;
     this.toast = null;
     useStaffToken(null);
     if (token) staffApi.signOut(token).catch(() => undefined);
