@@ -358,6 +358,8 @@ describe.skipIf(!CHROMIUM)(
         .poll(() => page.getByTestId('reprint-status').getAttribute('data-status'), { timeout: 15_000 })
         .toBe('printed');
       expect(await page.getByTestId('reprint-status').textContent()).toContain('补打好了');
+      // The receipt is read again: the first print and this copy.
+      await expect.poll(() => page.getByTestId('reprint-receipt').textContent()).toContain('已打印过 2 次');
       await expectAccessible(page, 'reprint-printed');
 
       const detail = await admin.get<Redemption>(`/api/redemptions/${id}`);

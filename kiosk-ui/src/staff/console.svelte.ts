@@ -107,9 +107,9 @@ class StaffConsole {
 
   scan(text: string, now = Date.now()): void {
     const code = text.trim();
-    if (!code || !this.gate.accept(code, now)) return;
     this.idle.poke();
-    if (!this.user) return;
+    // Nothing is scanned into the sign-in screen (a staff card sign-in would go here).
+    if (!code || !this.user || !this.gate.accept(code, now)) return;
     if (this.scanHandler) this.scanHandler(code);
     else this.say(() => t('scan.ignored'), 'info');
   }

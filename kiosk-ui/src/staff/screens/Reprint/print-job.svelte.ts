@@ -10,11 +10,15 @@ class PrintJob {
   status = $state<PrintStatus | null>(null);
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  follow(first: PrintStatus): void {
+  /** Polls the job until it is printed, failed or given up; `onFinal` runs once it is final. */
+  follow(first: PrintStatus, onFinal: () => void = () => undefined): void {
     this.stop();
     this.status = first;
     const jobId = first.jobId;
-    if (!jobId || FINAL.includes(first.status)) return;
+    if (!jobId || FINAL.includes(first.status)) {
+      onFinal();
+      return;
+    }
     const until = Date.now() + GIVE_UP_MS;
     let busy = false;
     this.timer = setInterval(() => {
@@ -28,7 +32,10 @@ class PrintJob {
         .printJob(jobId)
         .then((fresh) => {
           this.status = fresh;
-          if (FINAL.includes(fresh.status)) this.stop();
+          if (FINAL.includes(fresh.status)) {
+            this.stop();
+            onFinal();
+          }
         })
         .catch(() => undefined)
         .finally(() => (busy = false));
