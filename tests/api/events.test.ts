@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../support/api';
-import { activities, type AwardEvent, changesOf, type CheckIn } from './console-helpers';
+import { activities, type AwardEvent, changesOf, type CheckIn } from './console-api';
 import {
   createMember,
   expectError,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api, ApiResponse } from '../support/api';
-import { changesOf, memberDetail, type MemberDetail, type MemberListItem, type MemberLookup } from './console-helpers';
+import { changesOf, memberDetail, type MemberDetail, type MemberListItem, type MemberLookup } from './console-api';
 import {
   award,
   createMember,
