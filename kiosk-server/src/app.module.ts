@@ -15,6 +15,7 @@ import { MembersModule } from './members/members.module';
 import { PrintingModule } from './printing/printing.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { RedemptionModule } from './redemption/redemption.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { AuthModule } from './sessions/auth.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -41,6 +42,7 @@ import { StaffModule } from './staff/staff.module';
     ExportsModule,
     HealthModule,
     RankingsModule,
+    ReportsModule,
     SeedModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

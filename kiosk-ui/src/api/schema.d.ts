@@ -81,6 +81,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/awards.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportsController_awards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports/redemptions.csv": {
         parameters: {
             query?: never;
@@ -89,6 +105,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ExportsController_redemptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/stock.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportsController_stock"];
         put?: never;
         post?: never;
         delete?: never;
@@ -457,6 +489,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["RedemptionController_byReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -903,6 +951,46 @@ export interface components {
             adjustments: components["schemas"]["StockChangeResponse"][];
             unchanged: number;
         };
+        StockValueResponse: {
+            /** @description Active products */
+            products: number;
+            /** @description Units on the shelf */
+            units: number;
+            /** @description Sum of stock × price of active products */
+            valuePoints: number;
+        };
+        SummaryResponse: {
+            /** @description Start of the period (inclusive), ISO instant */
+            from: string;
+            /** @enum {string} */
+            period: "today" | "month";
+            /** @description Points awarded (award entries and positive adjustments) */
+            pointsAwarded: number;
+            /** @description Points deducted by admins (e.g. yard inspection), as a positive number */
+            pointsDeducted: number;
+            /** @description Points given back by voids */
+            pointsReturned: number;
+            /** @description Points deducted by redemptions */
+            pointsSpent: number;
+            /** @description Redemptions made in the period, voided or not */
+            redemptions: number;
+            stock: components["schemas"]["StockValueResponse"];
+            /** @description End of the period (exclusive), ISO instant */
+            to: string;
+            /** @description Top 5 by quantity */
+            topProducts: components["schemas"]["TopProductResponse"][];
+            /** @description Redemptions voided in the period */
+            voids: number;
+        };
+        TopProductResponse: {
+            /** @example 食用油 5L */
+            name: string;
+            /** @description Points spent on it */
+            points: number;
+            productId: number;
+            /** @description Units redeemed (voided redemptions not counted) */
+            quantity: number;
+        };
         UpdateProductDto: {
             /** @example true */
             active?: boolean;
@@ -1129,6 +1217,37 @@ export interface operations {
             };
         };
     };
+    ExportsController_awards: {
+        parameters: {
+            query?: {
+                /** @description First local day (inclusive) */
+                from?: string;
+                /** @description Last local day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ExportsController_redemptions: {
         parameters: {
             query?: {
@@ -1137,6 +1256,32 @@ export interface operations {
                 /** @description Last local day (inclusive) */
                 to?: string;
             };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ExportsController_stock: {
+        parameters: {
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -1926,6 +2071,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RedemptionResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query?: {
+                /** @description The kiosk’s local day or calendar month */
+                period?: "today" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
