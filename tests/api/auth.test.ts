@@ -60,6 +60,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/exports/awards.csv': 'admin',
   'GET /api/exports/stock.csv': 'admin',
   'GET /api/reports/summary': 'admin',
+  'GET /api/rankings/month.pdf': 'admin',
   'POST /api/printer/test': 'admin',
   'POST /api/sync/run': 'admin',
   'GET /api/sync/status': 'admin',

@@ -1,3 +1,4 @@
+import { rankingPageCount, ROWS_ON_LAST_PAGE } from '@kiosk/hardware';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../support/api';
 import {
@@ -313,5 +314,185 @@ describe('GET /api/exports/stock.csv', () => {
   it('is for admins only', async () => {
     expectError(await volunteer.get('/api/exports/stock.csv'), 403, 'FORBIDDEN');
     expectError(await store.api.get('/api/exports/stock.csv'), 401, 'STAFF_SESSION_REQUIRED');
+  });
+});
+
+// ---- the monthly ranking (积分公示) --------------------------------------------------------------
+
+interface RankingRow {
+  rank: number;
+  displayName: string;
+  points: number;
+}
+
+/** Decodes the document title of a PDF made by pdfkit: a literal string of UTF-16BE text. */
+function pdfTitle(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  const ref = /\/Title (\d+) 0 R/.exec(text)?.[1];
+  const marker = `\n${ref} 0 obj\n(`;
+  const bytes: number[] = [];
+  for (let i = text.indexOf(marker) + marker.length; text[i] !== ')'; i++) {
+    let c = text.charCodeAt(i);
+    if (text[i] === '\\') {
+      i++;
+      c = ({ n: 10, r: 13, t: 9, b: 8, f: 12 } as Record<string, number>)[text[i]!] ?? text.charCodeAt(i);
+    }
+    bytes.push(c);
+  }
+  return Buffer.from(bytes.slice(2)).swap16().toString('utf16le');
+}
+
+describe('GET /api/rankings/month', () => {
+  let household: { first: string; second: string; accountId: string };
+
+  beforeAll(async () => {
+    // Far above the demo store's monthly awards, so these lead the board.
+    const registered = async (name: string, label?: string) => {
+      const response = await store.admin.post<{ member: { id: string }; account: { id: string } }>('/api/members', {
+        name,
+        ...(label ? { household: label } : {}),
+      });
+      expect(response.status, response.text).toBe(201);
+      return { memberId: response.body.member.id, accountId: response.body.account.id };
+    };
+    const award = async (accountId: string, points: number) => {
+      const response = await store.admin.post('/api/points/awards', { accountId, points, reason: '公示测试' });
+      expect(response.status, response.text).toBe(201);
+    };
+    const qian = await registered('钱多多');
+    const sunA = await registered('孙大圣', '花果山1号');
+    const sunB = await registered('孙小圣', '花果山1号');
+    expect(sunB.accountId).toBe(sunA.accountId);
+    const zhou = await registered('周甲乙');
+    const wu = await registered('吴丙丁');
+    await award(qian.accountId, 900);
+    await award(sunA.accountId, 950);
+    await award(zhou.accountId, 800);
+    await award(wu.accountId, 800);
+    // A deduction is not "earned": it does not lower the ranking.
+    const deduction = await store.admin.post('/api/points/awards', {
+      accountId: qian.accountId,
+      points: -50,
+      reason: '扣分',
+    });
+    expect(deduction.status, deduction.text).toBe(201);
+    household = { first: sunA.memberId, second: sunB.memberId, accountId: sunA.accountId };
+  });
+
+  it('by household: every account is a row, a household named after its first member; ties share a rank', async () => {
+    const response = await store.api.get<RankingRow[]>('/api/rankings/month?by=household&limit=4');
+    expect(response.status, response.text).toBe(200);
+    expect(response.body).toEqual([
+      { rank: 1, displayName: '孙*圣家', points: 950 },
+      { rank: 2, displayName: '钱*多', points: 900 },
+      { rank: 3, displayName: '周*乙', points: 800 },
+      { rank: 3, displayName: '吴*丁', points: 800 },
+    ]);
+  });
+
+  it('by member (the default): a person’s own awards; a shared household account’s awards name nobody, so they are left out', async () => {
+    const response = await store.api.get<RankingRow[]>('/api/rankings/month?limit=3');
+    expect(response.status, response.text).toBe(200);
+    expect(response.body).toEqual([
+      { rank: 1, displayName: '钱*多', points: 900 },
+      { rank: 2, displayName: '周*乙', points: 800 },
+      { rank: 2, displayName: '吴*丁', points: 800 },
+    ]);
+    const plain = await store.api.get<RankingRow[]>('/api/rankings/month');
+    expect(plain.body).toEqual((await store.api.get<RankingRow[]>('/api/rankings/month?by=member&limit=5')).body);
+    expect(plain.body).toHaveLength(5);
+  });
+
+  it('by member counts an event check-in for the member it names, also on a household account', async () => {
+    const award = await store.admin.post<{ entry: { id: string } }>('/api/points/awards', {
+      accountId: household.accountId,
+      points: 1000,
+      reason: '河道巡查',
+    });
+    expect(award.status, award.text).toBe(201);
+    // What the event check-in writes: the award entry and the member scanned at the event.
+    const now = new Date().toISOString();
+    await store.db.exec(
+      `INSERT INTO award_events (id, activityId, name, points, createdBy, createdAt)
+         VALUES ('01890000-0000-7000-8000-0000000000e1', (SELECT MIN(id) FROM activities), '河道巡查', 1000, 'staff:admin', '${now}');
+       INSERT INTO event_check_ins (eventId, memberId, ledgerEntryId, createdAt)
+         VALUES ('01890000-0000-7000-8000-0000000000e1', '${household.second}', '${award.body.entry.id}', '${now}')`,
+    );
+    const byMember = (await store.api.get<RankingRow[]>('/api/rankings/month?limit=2')).body;
+    expect(byMember).toEqual([
+      { rank: 1, displayName: '孙*圣', points: 1000 },
+      { rank: 2, displayName: '钱*多', points: 900 },
+    ]);
+    const byHousehold = (await store.api.get<RankingRow[]>('/api/rankings/month?by=household&limit=1')).body;
+    expect(byHousehold).toEqual([{ rank: 1, displayName: '孙*圣家', points: 1950 }]);
+  });
+
+  it('agrees with the ledger: each account’s awards this month, summed straight from the database file', async () => {
+    const start = new Date(new Date().getFullYear(), new Date().getMonth(), 1).toISOString();
+    const sums = await store.db.all<{ accountId: string; points: number }>(
+      `SELECT accountId, SUM(delta) AS points FROM ledger_entries
+        WHERE kind = 'award' AND createdAt >= ? GROUP BY accountId ORDER BY points DESC`,
+      start,
+    );
+    const board = (await store.api.get<RankingRow[]>('/api/rankings/month?by=household&limit=100')).body;
+    expect(board.map((row) => row.points)).toEqual(sums.map((row) => row.points).slice(0, 100));
+    board.forEach((row, i) => {
+      const firstWithThesePoints = board.findIndex((other) => other.points === row.points);
+      expect(row.rank, `row ${i}`).toBe(firstWithThesePoints + 1);
+      expect(row.displayName).toMatch(/\*/);
+    });
+  });
+
+  it('a month without awards is empty; bad parameters answer 400', async () => {
+    expect((await store.api.get<RankingRow[]>('/api/rankings/month?month=2001-01')).body).toEqual([]);
+    for (const query of ['by=street', 'limit=0', 'limit=101', 'month=2026-13', 'month=2026-1', 'month=11-2026']) {
+      expectError(await store.api.get(`/api/rankings/month?${query}`), 400, 'VALIDATION_FAILED');
+    }
+    expect((await store.api.get<RankingRow[]>('/api/rankings/month?limit=100')).status).toBe(200);
+  });
+});
+
+describe('GET /api/rankings/month.pdf', () => {
+  it('is the A4 notice titled "{store} {YYYY年M月} 积分公示", as a PDF download', async () => {
+    const now = new Date();
+    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    const response = await getBytes(
+      store.kiosk.url,
+      `/api/rankings/month.pdf?by=household&month=${month}`,
+      store.adminToken,
+    );
+    expect(response.status, response.bytes.toString()).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="ranking-${month}-household.pdf"`);
+    const text = response.bytes.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    // Every account that earned points this month is on the notice, over as many pages as that takes.
+    const board = (await store.api.get<RankingRow[]>('/api/rankings/month?by=household&limit=100')).body;
+    expect(board.length).toBeGreaterThan(ROWS_ON_LAST_PAGE);
+    expect(board.length).toBeLessThan(100);
+    expect(text.match(/\/Type \/Page\b(?!s)/g)).toHaveLength(rankingPageCount(board.length));
+    expect(text).toContain('/MediaBox [0 0 595.28 841.89]');
+    const storeName = (await store.api.get<{ storeName: string }>('/api/kiosk')).body.storeName;
+    expect(pdfTitle(response.bytes)).toBe(`${storeName} ${now.getFullYear()}年${now.getMonth() + 1}月 积分公示`);
+  });
+
+  it('defaults to this month by member; an empty month still prints one page', async () => {
+    const plain = await getBytes(store.kiosk.url, '/api/rankings/month.pdf', store.adminToken);
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-disposition')).toMatch(/filename="ranking-\d{4}-\d{2}-member\.pdf"/);
+    const empty = await getBytes(store.kiosk.url, '/api/rankings/month.pdf?month=2001-02', store.adminToken);
+    expect(empty.status).toBe(200);
+    expect(empty.bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g)).toHaveLength(1);
+    expect(pdfTitle(empty.bytes)).toMatch(/ 2001年2月 积分公示$/);
+  });
+
+  it('refuses bad parameters with a JSON 400, and is for admins only', async () => {
+    const bad = await store.admin.get('/api/rankings/month.pdf?month=2026-00');
+    expectError(bad, 400, 'VALIDATION_FAILED');
+    expect(bad.headers.get('content-disposition')).toBeNull();
+    expectError(await store.admin.get('/api/rankings/month.pdf?by=street'), 400, 'VALIDATION_FAILED');
+    expectError(await volunteer.get('/api/rankings/month.pdf'), 403, 'FORBIDDEN');
+    expectError(await store.api.get('/api/rankings/month.pdf'), 401, 'STAFF_SESSION_REQUIRED');
   });
 });

@@ -417,6 +417,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rankings/month.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RankingsController_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/redemptions": {
         parameters: {
             query?: never;
@@ -780,9 +796,14 @@ export interface components {
             stock: number;
         };
         RankingRowResponse: {
-            /** @example 王*明 */
+            /**
+             * @description Masked; a household reads 王*明家
+             * @example 王*明
+             */
             displayName: string;
+            /** @description Points earned in the month */
             points: number;
+            /** @description Equal points share a rank (1, 2, 2, 4) */
             rank: number;
         };
         RedemptionItemDto: {
@@ -1856,7 +1877,13 @@ export interface operations {
     };
     RankingsController_month: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description member: points a person earned; household: points each account (户) earned */
+                by?: "member" | "household";
+                limit?: number;
+                /** @description The month (YYYY-MM, local); this month by default */
+                month?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1869,6 +1896,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingRowResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RankingsController_notice: {
+        parameters: {
+            query?: {
+                /** @description member: points a person earned; household: points each account (户) earned */
+                by?: "member" | "household";
+                /** @description The month (YYYY-MM, local); this month by default */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The A4 notice (积分公示) to print and put up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
