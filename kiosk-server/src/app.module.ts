@@ -16,6 +16,7 @@ import { MembersModule } from './members/members.module';
 import { PrintingModule } from './printing/printing.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { RedemptionModule } from './redemption/redemption.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { AuthModule } from './sessions/auth.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -43,6 +44,7 @@ import { StaffModule } from './staff/staff.module';
     HealthModule,
     RankingsModule,
     EventsModule,
+    ReportsModule,
     SeedModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -676,6 +676,8 @@ describe('errors of the routes that serve files', () => {
     const cases = [
       '/api/exports/redemptions.csv?from=yesterday',
       '/api/exports/redemptions.csv?from=2026-12-01&to=2026-11-01',
+      '/api/exports/awards.csv?from=2026-02-30',
+      '/api/rankings/month.pdf?month=2026-13',
       '/api/members/not-a-uuid/card.png',
       '/api/members/01890000-0000-7000-8000-000000000000/card.png',
     ].filter((path) =>

@@ -161,6 +161,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/awards.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportsController_awards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports/redemptions.csv": {
         parameters: {
             query?: never;
@@ -169,6 +185,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ExportsController_redemptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/stock.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportsController_stock"];
         put?: never;
         post?: never;
         delete?: never;
@@ -513,6 +545,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rankings/month.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RankingsController_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/redemptions": {
         parameters: {
             query?: never;
@@ -585,6 +633,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["RedemptionController_byReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1002,9 +1066,14 @@ export interface components {
             stock: number;
         };
         RankingRowResponse: {
-            /** @example 王*明 */
+            /**
+             * @description Masked; a household reads 王*明家
+             * @example 王*明
+             */
             displayName: string;
+            /** @description Points earned in the month */
             points: number;
+            /** @description Equal points share a rank (1, 2, 2, 4) */
             rank: number;
         };
         RedemptionItemDto: {
@@ -1183,6 +1252,46 @@ export interface components {
         StocktakeResponse: {
             adjustments: components["schemas"]["StockChangeResponse"][];
             unchanged: number;
+        };
+        StockValueResponse: {
+            /** @description Active products */
+            products: number;
+            /** @description Units on the shelf */
+            units: number;
+            /** @description Sum of stock × price of active products */
+            valuePoints: number;
+        };
+        SummaryResponse: {
+            /** @description Start of the period (inclusive), ISO instant */
+            from: string;
+            /** @enum {string} */
+            period: "today" | "month";
+            /** @description Points awarded (award entries and positive adjustments) */
+            pointsAwarded: number;
+            /** @description Points deducted by admins (e.g. yard inspection), as a positive number */
+            pointsDeducted: number;
+            /** @description Points given back by voids */
+            pointsReturned: number;
+            /** @description Points deducted by redemptions */
+            pointsSpent: number;
+            /** @description Redemptions made in the period, voided or not */
+            redemptions: number;
+            stock: components["schemas"]["StockValueResponse"];
+            /** @description End of the period (exclusive), ISO instant */
+            to: string;
+            /** @description Top 5 by quantity */
+            topProducts: components["schemas"]["TopProductResponse"][];
+            /** @description Redemptions voided in the period */
+            voids: number;
+        };
+        TopProductResponse: {
+            /** @example 食用油 5L */
+            name: string;
+            /** @description Points spent on it */
+            points: number;
+            productId: number;
+            /** @description Units redeemed (voided redemptions not counted) */
+            quantity: number;
         };
         UpdateMemberDto: {
             /** @example 王小明 */
@@ -1605,6 +1714,37 @@ export interface operations {
             };
         };
     };
+    ExportsController_awards: {
+        parameters: {
+            query?: {
+                /** @description First local day (inclusive) */
+                from?: string;
+                /** @description Last local day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ExportsController_redemptions: {
         parameters: {
             query?: {
@@ -1613,6 +1753,32 @@ export interface operations {
                 /** @description Last local day (inclusive) */
                 to?: string;
             };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ExportsController_stock: {
+        parameters: {
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2352,7 +2518,13 @@ export interface operations {
     };
     RankingsController_month: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description member: points a person earned; household: points each account (户) earned */
+                by?: "member" | "household";
+                limit?: number;
+                /** @description The month (YYYY-MM, local); this month by default */
+                month?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2365,6 +2537,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingRowResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RankingsController_notice: {
+        parameters: {
+            query?: {
+                /** @description member: points a person earned; household: points each account (户) earned */
+                by?: "member" | "household";
+                /** @description The month (YYYY-MM, local); this month by default */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The A4 notice (积分公示) to print and put up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -2567,6 +2773,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RedemptionResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query?: {
+                /** @description The kiosk’s local day or calendar month */
+                period?: "today" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
