@@ -1,3 +1,4 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // One command runs every suite; each package keeps its tests beside its code.
@@ -21,6 +22,8 @@ export default defineConfig({
         },
       },
       {
+        // Compiles the UI's rune modules (`*.svelte.ts`) so their state classes can be tested too.
+        plugins: [svelte({ configFile: false })],
         test: {
           name: 'ui',
           root: 'kiosk-ui',

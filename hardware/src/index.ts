@@ -26,3 +26,17 @@ export { startVirtualPrinter, type VirtualPrinter, type VirtualPrinterOptions } 
 
 // Member cards
 export { renderCardPng, renderCardSheetPdf, type CardFace } from './card/card';
+
+// The monthly public ranking (积分公示) as an A4 notice
+export {
+  renderRankingPdf,
+  renderRankingPng,
+  rankingPagesSvg,
+  rankingPageCount,
+  rankingTitle,
+  ROWS_ON_FULL_PAGE,
+  ROWS_ON_LAST_PAGE,
+  type RankingBy,
+  type RankingNotice,
+  type RankingNoticeRow,
+} from './ranking/ranking';

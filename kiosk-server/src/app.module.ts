@@ -7,6 +7,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { DomainExceptionFilter } from './common/exception.filter';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { InventoryModule } from './inventory/inventory.module';
@@ -15,6 +16,7 @@ import { MembersModule } from './members/members.module';
 import { PrintingModule } from './printing/printing.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { RedemptionModule } from './redemption/redemption.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedModule } from './seed/seed.module';
 import { AuthModule } from './sessions/auth.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -41,6 +43,8 @@ import { StaffModule } from './staff/staff.module';
     ExportsModule,
     HealthModule,
     RankingsModule,
+    EventsModule,
+    ReportsModule,
     SeedModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../support/api';
 import { VOLUNTEER_PIN } from '../support/kiosk';
 import {
+  createMember,
   createProduct,
   ERROR_CODE,
   expectError,
@@ -13,6 +14,7 @@ import {
   productByName,
   redeem,
   type Resident,
+  scan,
   type Snapshot,
   snapshot,
   staffToken,
@@ -518,11 +520,43 @@ async function validBase(
       body: { reason: '误兑换' },
       auth: 'admin',
     }),
+    'PATCH /api/settings': async () => ({
+      body: {
+        storeName: '幸福社区积分超市',
+        minRedeemBalance: 10,
+        residentIdleSeconds: 120,
+        receiptHeader: '',
+        receiptFooter: '谢谢',
+        showNameOnCard: true,
+      },
+      auth: 'admin',
+    }),
     'POST /api/inventory/restocks': async () => ({ body: { productId, quantity: 20, note: '补货' }, auth: 'admin' }),
     'POST /api/inventory/stocktakes': async () => ({
       body: { counts: [{ productId, counted: 300 }], note: '盘点' },
       auth: 'admin',
     }),
+    'PATCH /api/members/{id}': async () => ({
+      path: `/api/members/${known.memberId}`,
+      body: { name: '王小明' },
+      auth: 'admin',
+    }),
+    'POST /api/members/{id}/move': async () => ({
+      path: `/api/members/${(await createMember(store.admin)).memberId}/move`,
+      body: { newHousehold: '9栋909', transferBalance: true },
+      auth: 'admin',
+    }),
+    'POST /api/members/lookup': async () => ({ body: { qr: resident.qr }, auth: 'volunteer' }),
+    'POST /api/cards/{cardNo}/revoke': async () => ({
+      path: `/api/cards/${(await createMember(store.admin)).cardNo}/revoke`,
+      body: { reason: '卡片遗失' },
+      auth: 'admin',
+    }),
+    'POST /api/events': async () => ({ body: { activityId: 1, points: 2, name: '志愿服务' }, auth: 'admin' }),
+    'POST /api/events/{id}/check-ins': async () => {
+      const event = await store.admin.post<{ id: string }>('/api/events', { activityId: 1, points: 2 });
+      return { path: `/api/events/${event.body.id}/check-ins`, body: { qr: resident.qr }, auth: 'admin' };
+    },
   };
   const make = bases[route];
   if (!make) return undefined;
@@ -540,6 +574,17 @@ async function validBase(
     .request(op.method, check.path, JSON.stringify(base.body), check.headers);
   expect(answer.status, `${route} with ${JSON.stringify(base.body)}: ${answer.text}`).toBeLessThan(300);
   return { body: base.body, request };
+}
+
+/**
+ * The random requests may have raised the minimum balance or shortened the resident idle time (both
+ * valid admin changes): put the rules back and scan the card again so known-good requests pass.
+ */
+async function restoreStoreRules(): Promise<void> {
+  const reset = await store.admin.patch('/api/settings', { minRedeemBalance: 10, residentIdleSeconds: 120 });
+  expect(reset.status, reset.text).toBe(200);
+  const session = await scan(store.api, resident.qr);
+  resident = { ...resident, api: session.api, token: session.token };
 }
 
 // ---- the tests --------------------------------------------------------------------------------
@@ -591,6 +636,10 @@ describe('HTTP fuzz of every route in the OpenAPI document', () => {
     ];
     const findings: Finding[] = [];
     let sent = 0;
+    await restoreStoreRules();
+    // The random requests above may have reissued or cancelled the resident's card (which also ends
+    // its session); the known-good bodies need a resident whose card and session work.
+    resident = await fundedResident(store, 5000);
     for (const op of operations.filter((o) => o.body)) {
       const route = `${op.method} ${op.path}`;
       const base = await validBase(route);
@@ -613,7 +662,7 @@ describe('HTTP fuzz of every route in the OpenAPI document', () => {
       ['PUT', '/api/catalog'],
       ['DELETE', '/api/products/1'],
       ['POST', '/api/audit/verify'],
-      ['GET', '/api/redemptions'],
+      ['PUT', '/api/redemptions'],
     ] as const) {
       const response = await store.admin.request(method, path);
       expect(response.status, `${method} ${path}`).toBe(404);
@@ -627,6 +676,8 @@ describe('errors of the routes that serve files', () => {
     const cases = [
       '/api/exports/redemptions.csv?from=yesterday',
       '/api/exports/redemptions.csv?from=2026-12-01&to=2026-11-01',
+      '/api/exports/awards.csv?from=2026-02-30',
+      '/api/rankings/month.pdf?month=2026-13',
       '/api/members/not-a-uuid/card.png',
       '/api/members/01890000-0000-7000-8000-000000000000/card.png',
     ].filter((path) =>

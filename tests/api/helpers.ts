@@ -15,6 +15,7 @@ export interface Product {
   monthlyLimit: number | null;
   lowStockThreshold: number;
   active: boolean;
+  barcode: string | null;
 }
 
 export interface RedemptionLine {
@@ -473,4 +474,38 @@ export async function findInconsistencies(db: Db): Promise<string[]> {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
+}
+
+/** RFC 4180 fields, as Excel and WPS read them. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') endField();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
+  }
+  if (field || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
 }

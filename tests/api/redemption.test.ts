@@ -10,6 +10,7 @@ import {
   ISO_TIME,
   newKey,
   openStore,
+  parseCsv,
   passbook,
   productByName,
   redeem,
@@ -156,40 +157,6 @@ describe('a redemption that succeeds', () => {
     expect(mine[0]![1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 });
-
-/** RFC 4180 fields, as Excel and WPS read them. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += c;
-  }
-  if (field || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
-}
 
 describe('the redemption export', () => {
   it('quotes commas and quotes, and defuses names that a spreadsheet would run as a formula', async () => {

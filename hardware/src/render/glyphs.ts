@@ -58,6 +58,17 @@ export function preloadGlyphs(texts: { text: string; bold?: boolean }[]): void {
   );
 }
 
+/**
+ * The outline of one character (SVG path data at BASE_PX, baseline at y = 0), for drawing text
+ * without a font elsewhere (the ranking PDF); '' for a space or a character no font has.
+ */
+export function glyphOutline(ch: string, bold = false): { d: string; basePx: number } {
+  if (ch === ' ') return { d: '', basePx: BASE_PX };
+  const key = glyphKey(ch, bold);
+  ensureGlyphs([key]);
+  return { d: outlines.get(key)?.d ?? '', basePx: BASE_PX };
+}
+
 export interface TextOptions {
   x: number;
   baseline: number;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CardsController } from './cards.controller';
 import { CardsService } from './cards.service';
 
-@Module({ providers: [CardsService], exports: [CardsService] })
+@Module({ controllers: [CardsController], providers: [CardsService], exports: [CardsService] })
 export class CardsModule {}

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, ParseIntPipe, Patch, Post, Put, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
 import type { StaffSession } from '../sessions/session.store';
 import { CatalogService, toProductResponse } from './catalog.service';
 import { CreateProductDto, ProductResponse, UpdateProductDto } from './dto/product.dto';
+import { declaredImageType, MAX_IMAGE_BYTES, readBody } from './product-image';
 
 @ApiTags('catalog')
 @Controller('api')
@@ -14,6 +16,20 @@ export class CatalogController {
   @ApiOkResponse({ type: [ProductResponse] })
   async list(): Promise<ProductResponse[]> {
     return (await this.catalog.listActive()).map(toProductResponse);
+  }
+
+  @Get('products')
+  @ApiOkResponse({ type: [ProductResponse], description: 'Every product, also inactive ones, by category then id' })
+  @StaffOnly('volunteer', 'admin')
+  async listAll(): Promise<ProductResponse[]> {
+    return (await this.catalog.listAll()).map(toProductResponse);
+  }
+
+  @Get('products/by-barcode/:barcode')
+  @ApiOkResponse({ type: ProductResponse })
+  @StaffOnly('volunteer', 'admin')
+  async byBarcode(@Param('barcode') barcode: string): Promise<ProductResponse> {
+    return toProductResponse(await this.catalog.findByBarcode(barcode));
   }
 
   @Post('products')
@@ -32,5 +48,22 @@ export class CatalogController {
     @CurrentStaff() staff: StaffSession,
   ): Promise<ProductResponse> {
     return toProductResponse(await this.catalog.update(id, body, staffActor(staff)));
+  }
+
+  @Put('products/:id/image')
+  @ApiConsumes('image/png', 'image/jpeg', 'image/webp')
+  @ApiBody({ description: 'The picture itself, at most 1 MiB', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: ProductResponse })
+  @StaffOnly('admin')
+  async uploadImage(
+    @Param('id', ParseIntPipe) id: number,
+    @Headers('content-type') contentType: string | undefined,
+    @Req() request: Request,
+    @CurrentStaff() staff: StaffSession,
+  ): Promise<ProductResponse> {
+    const type = declaredImageType(contentType);
+    await this.catalog.requireExists(id);
+    const bytes = await readBody(request, MAX_IMAGE_BYTES);
+    return toProductResponse(await this.catalog.replaceImage(id, type, bytes, staffActor(staff)));
   }
 }

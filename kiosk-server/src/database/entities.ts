@@ -1,6 +1,8 @@
 import { ActivityEntity } from '../activities/activity.entity';
 import { AdminChangeEntity } from '../audit/admin-change.entity';
 import { CardEntity } from '../cards/card.entity';
+import { AwardEventEntity } from '../events/award-event.entity';
+import { EventCheckInEntity } from '../events/event-check-in.entity';
 import { ProductEntity } from '../catalog/product.entity';
 import { StockMovementEntity } from '../inventory/stock-movement.entity';
 import { AccountEntity } from '../ledger/account.entity';
@@ -27,4 +29,6 @@ export const ENTITIES = [
   ActivityEntity,
   SettingEntity,
   AdminChangeEntity,
+  AwardEventEntity,
+  EventCheckInEntity,
 ];

@@ -17,4 +17,22 @@ export class ExportsController {
   redemptions(@Query() query: DateRangeQuery): Promise<string> {
     return this.exports.redemptionsCsv(query.from, query.to);
   }
+
+  @Get('awards.csv')
+  @StaffOnly('admin')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="awards.csv"')
+  awards(@Query() query: DateRangeQuery): Promise<string> {
+    return this.exports.awardsCsv(query.from, query.to);
+  }
+
+  @Get('stock.csv')
+  @StaffOnly('admin')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="stock.csv"')
+  stock(): Promise<string> {
+    return this.exports.stockCsv();
+  }
 }

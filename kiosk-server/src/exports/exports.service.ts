@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../common/domain-error';
-import { formatLocal, localDayStart } from '../common/time';
+import { formatLocal, localDayRange } from '../common/time';
+import { ProductEntity } from '../catalog/product.entity';
+import { AccountEntity } from '../ledger/account.entity';
+import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { MemberEntity } from '../members/member.entity';
 import { RedemptionEntity, RedemptionLineEntity } from '../redemption/redemption.entity';
 import { toCsv } from './csv';
 
-const HEADER = [
+const REDEMPTION_HEADER = [
   '小票号',
   '兑换时间',
   '会员',
@@ -21,15 +23,17 @@ const HEADER = [
   '终端',
 ];
 
+const AWARD_HEADER = ['时间', '账户', '账户类型', '积分', '类别', '事由', '经办人', '终端', '流水号'];
+
+const STOCK_HEADER = ['商品', '分类', '条码', '单价(积分)', '库存', '预警线', '库存价值(积分)', '状态'];
+
 @Injectable()
 export class ExportsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One row per redemption line within [from, to] local days. */
   async redemptionsCsv(from?: string, to?: string): Promise<string> {
-    if (from && to && from > to) throw DomainError.validation('from must not be after to.');
-    const start = from ? localDayStart(from) : '';
-    const end = to ? nextDayStart(to) : '\uffff';
+    const { start, end } = localDayRange(from, to);
     const rows = await this.dataSource
       .createQueryBuilder(RedemptionLineEntity, 'line')
       .innerJoin(RedemptionEntity, 'r', 'r.id = line.redemptionId')
@@ -53,7 +57,7 @@ export class ExportsService {
       .addOrderBy('line.id', 'ASC')
       .getRawMany<Record<string, string | number | null>>();
     return toCsv(
-      HEADER,
+      REDEMPTION_HEADER,
       rows.map((row) => [
         row.receiptNo!,
         formatLocal(String(row.createdAt)),
@@ -70,10 +74,69 @@ export class ExportsService {
       ]),
     );
   }
-}
 
-function nextDayStart(day: string): string {
-  const date = new Date(localDayStart(day));
-  date.setDate(date.getDate() + 1);
-  return date.toISOString();
+  /** One row per award or admin adjustment (deduction) in the ledger within [from, to] local days. */
+  async awardsCsv(from?: string, to?: string): Promise<string> {
+    const { start, end } = localDayRange(from, to);
+    const rows = await this.dataSource
+      .createQueryBuilder(LedgerEntryEntity, 'e')
+      .innerJoin(AccountEntity, 'a', 'a.id = e.accountId')
+      .select([
+        'e.createdAt AS createdAt',
+        'a.name AS accountName',
+        'a.kind AS accountKind',
+        'e.delta AS delta',
+        'e.kind AS kind',
+        'e.reason AS reason',
+        'e.actor AS actor',
+        'e.kioskId AS kioskId',
+        'e.seq AS seq',
+      ])
+      .where(`e.kind IN ('award', 'adjust') AND e.createdAt >= :start AND e.createdAt < :end`, { start, end })
+      .orderBy('e.createdAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getRawMany<{
+        createdAt: string;
+        accountName: string;
+        accountKind: string;
+        delta: number;
+        kind: string;
+        reason: string;
+        actor: string;
+        kioskId: string;
+        seq: number;
+      }>();
+    return toCsv(
+      AWARD_HEADER,
+      rows.map((row) => [
+        formatLocal(row.createdAt),
+        row.accountName,
+        row.accountKind === 'household' ? '家庭' : '个人',
+        Number(row.delta),
+        Number(row.delta) > 0 ? '发放' : '扣减',
+        row.reason,
+        row.actor,
+        row.kioskId,
+        Number(row.seq),
+      ]),
+    );
+  }
+
+  /** One row per product, on the shelf or not, with what its stock is worth. */
+  async stockCsv(): Promise<string> {
+    const products = await this.dataSource.getRepository(ProductEntity).find({ order: { category: 'ASC', id: 'ASC' } });
+    return toCsv(
+      STOCK_HEADER,
+      products.map((p) => [
+        p.name,
+        p.category,
+        p.barcode,
+        p.pricePoints,
+        p.stock,
+        p.lowStockThreshold,
+        p.stock * p.pricePoints,
+        p.active ? '在售' : '下架',
+      ]),
+    );
+  }
 }

@@ -1,14 +1,37 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { toProductResponse } from '../catalog/catalog.service';
+import { ProductResponse } from '../catalog/dto/product.dto';
 import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
 import type { StaffSession } from '../sessions/session.store';
-import { RestockDto, StockChangeResponse, StocktakeDto, StocktakeResponse } from './dto/inventory.dto';
+import {
+  MovementsQuery,
+  RestockDto,
+  StockChangeResponse,
+  StockMovementResponse,
+  StocktakeDto,
+  StocktakeResponse,
+} from './dto/inventory.dto';
 import { InventoryService } from './inventory.service';
 
 @ApiTags('inventory')
 @Controller('api/inventory')
 export class InventoryController {
   constructor(private readonly inventory: InventoryService) {}
+
+  @Get('low-stock')
+  @ApiOkResponse({ type: [ProductResponse], description: 'Active products at or below their threshold, lowest first' })
+  @StaffOnly('volunteer', 'admin')
+  async lowStock(): Promise<ProductResponse[]> {
+    return (await this.inventory.lowStock()).map(toProductResponse);
+  }
+
+  @Get('movements')
+  @ApiOkResponse({ type: [StockMovementResponse] })
+  @StaffOnly('volunteer', 'admin')
+  movements(@Query() query: MovementsQuery): Promise<StockMovementResponse[]> {
+    return this.inventory.movements({ productId: query.productId, limit: query.limit ?? 50 });
+  }
 
   @Post('restocks')
   @ApiCreatedResponse({ type: StockChangeResponse })

@@ -2,25 +2,13 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
 import type { StaffSession } from '../sessions/session.store';
-import { AwardPointsDto, AwardResponse, LedgerEntryResponse, PassbookResponse } from './dto/ledger.dto';
-import type { LedgerEntryEntity } from './ledger-entry.entity';
+import { AwardPointsDto, AwardResponse, PassbookResponse } from './dto/ledger.dto';
+import { toLedgerEntryResponse } from './dto/ledger-entry.mapper';
 import { LedgerService } from './ledger.service';
 import { PointsService } from './points.service';
 
-export function toLedgerEntryResponse(entry: LedgerEntryEntity): LedgerEntryResponse {
-  return {
-    id: entry.id,
-    delta: entry.delta,
-    balanceAfter: entry.balanceAfter,
-    kind: entry.kind,
-    reason: entry.reason,
-    actor: entry.actor,
-    kioskId: entry.kioskId,
-    seq: entry.seq,
-    createdAt: entry.createdAt,
-    hash: entry.hash,
-  };
-}
+// Still importable from here, where the mapper used to live.
+export { toLedgerEntryResponse };
 
 @ApiTags('ledger')
 @Controller('api')

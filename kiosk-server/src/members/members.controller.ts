@@ -1,10 +1,34 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { renderCardPng, renderCardSheetPdf } from '@kiosk/hardware';
 import { CardsService } from '../cards/cards.service';
 import { DomainError } from '../common/domain-error';
-import { StaffOnly } from '../sessions/auth.guards';
+import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
+import type { StaffSession } from '../sessions/session.store';
+import {
+  CardSheetQuery,
+  LookupMemberDto,
+  MemberDetail,
+  MemberListItem,
+  MemberListQuery,
+  MemberLookupResponse,
+  MoveMemberDto,
+  UpdateMemberDto,
+} from './dto/member-admin.dto';
 import { CardResponse, RegisteredMemberResponse, RegisterMemberDto } from './dto/member.dto';
+import { MemberDirectory } from './member-directory.service';
 import { MembersService, toMemberSummary } from './members.service';
 
 @ApiTags('members')
@@ -12,23 +36,90 @@ import { MembersService, toMemberSummary } from './members.service';
 export class MembersController {
   constructor(
     private readonly members: MembersService,
+    private readonly directory: MemberDirectory,
     private readonly cards: CardsService,
   ) {}
+
+  @Get()
+  @ApiOkResponse({ type: [MemberListItem] })
+  @StaffOnly('volunteer', 'admin')
+  list(@Query() query: MemberListQuery): Promise<MemberListItem[]> {
+    return this.directory.list(query.q, query.limit);
+  }
 
   @Post()
   @ApiCreatedResponse({ type: RegisteredMemberResponse })
   @StaffOnly('admin')
-  async register(@Body() body: RegisterMemberDto): Promise<RegisteredMemberResponse> {
-    const { member, account, card } = await this.members.register(body.name, body.household);
+  async register(
+    @Body() body: RegisterMemberDto,
+    @CurrentStaff() staff: StaffSession,
+  ): Promise<RegisteredMemberResponse> {
+    const { member, account, card } = await this.members.register(body.name, body.household, staffActor(staff));
     return { member: toMemberSummary(member), account: { id: account.id, balance: account.balance }, card };
+  }
+
+  @Post('lookup')
+  @ApiOkResponse({ type: MemberLookupResponse })
+  @HttpCode(200)
+  @StaffOnly('volunteer', 'admin')
+  lookup(@Body() body: LookupMemberDto): Promise<MemberLookupResponse> {
+    return this.directory.lookup(body.qr);
+  }
+
+  @Get('cards/sheet.pdf')
+  @StaffOnly('admin')
+  @ApiProduces('application/pdf')
+  @Header('Content-Type', 'application/pdf')
+  @Header('Content-Disposition', 'attachment; filename="member-cards.pdf"')
+  async cardSheet(@Query() query: CardSheetQuery): Promise<StreamableFile> {
+    const faces = await this.cards.activeFaces(query.memberIds);
+    if (query.memberIds && faces.length === 0) {
+      throw DomainError.notFound('CARD_NOT_FOUND', 'None of these members has an active card.');
+    }
+    return new StreamableFile(await renderCardSheetPdf(faces));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: MemberDetail })
+  @StaffOnly('admin')
+  detail(@Param('id', new ParseUUIDPipe()) id: string): Promise<MemberDetail> {
+    return this.directory.detail(id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: MemberDetail })
+  @StaffOnly('admin')
+  async update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateMemberDto,
+    @CurrentStaff() staff: StaffSession,
+  ): Promise<MemberDetail> {
+    await this.members.update(id, body, staffActor(staff));
+    return this.directory.detail(id);
+  }
+
+  @Post(':id/move')
+  @ApiOkResponse({ type: MemberDetail })
+  @HttpCode(200)
+  @StaffOnly('admin')
+  async move(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MoveMemberDto,
+    @CurrentStaff() staff: StaffSession,
+  ): Promise<MemberDetail> {
+    await this.members.move(id, body, staffActor(staff));
+    return this.directory.detail(id);
   }
 
   @Post(':id/cards')
   @ApiCreatedResponse({ type: CardResponse })
   @HttpCode(201)
   @StaffOnly('admin')
-  reissueCard(@Param('id', new ParseUUIDPipe()) id: string): Promise<CardResponse> {
-    return this.members.reissueCard(id);
+  reissueCard(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentStaff() staff: StaffSession,
+  ): Promise<CardResponse> {
+    return this.members.reissueCard(id, staffActor(staff));
   }
 
   @Get(':id/card.png')
@@ -39,14 +130,5 @@ export class MembersController {
     const [face] = await this.cards.activeFaces(id);
     if (!face) throw DomainError.notFound('CARD_NOT_FOUND', 'This member has no active card.');
     return new StreamableFile(await renderCardPng(face));
-  }
-
-  @Get('cards/sheet.pdf')
-  @StaffOnly('admin')
-  @ApiProduces('application/pdf')
-  @Header('Content-Type', 'application/pdf')
-  @Header('Content-Disposition', 'attachment; filename="member-cards.pdf"')
-  async cardSheet(): Promise<StreamableFile> {
-    return new StreamableFile(await renderCardSheetPdf(await this.cards.activeFaces()));
   }
 }

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { maskName } from '@kiosk/hardware';
 import type { EntityManager } from 'typeorm';
+import { AuditTrailService, changedFields } from '../audit/audit-trail.service';
+import { CardEntity } from '../cards/card.entity';
 import { DomainError } from '../common/domain-error';
 import { uuidv7 } from '../common/ids';
 import { CardsService, type IssuedCard } from '../cards/cards.service';
 import { WriteQueue } from '../database/write-queue';
 import { AccountEntity } from '../ledger/account.entity';
+import { LedgerService } from '../ledger/ledger.service';
+import { SessionStore } from '../sessions/session.store';
 import type { MemberSummary } from './dto/member.dto';
 import { MemberEntity } from './member.entity';
 
@@ -13,6 +17,13 @@ export interface RegisteredMember {
   member: MemberEntity;
   account: AccountEntity;
   card: IssuedCard;
+}
+
+/** Where a member moves: an existing household account, or a household by its label. */
+export interface MoveTarget {
+  accountId?: string;
+  newHousehold?: string;
+  transferBalance?: boolean;
 }
 
 export function toMemberSummary(member: MemberEntity): MemberSummary {
@@ -25,23 +36,188 @@ export function toMemberSummary(member: MemberEntity): MemberSummary {
   };
 }
 
+/** How an account is named in a message: a household by its label, a person's account without the full name. */
+function accountLabel(account: AccountEntity): string {
+  return account.kind === 'household' ? `household ${account.name}` : `the own account of ${maskName(account.name)}`;
+}
+
+/** Registering members, renaming them, moving them between households and reissuing their cards. */
 @Injectable()
 export class MembersService {
   constructor(
     private readonly writes: WriteQueue,
     private readonly cards: CardsService,
+    private readonly ledger: LedgerService,
+    private readonly trail: AuditTrailService,
+    private readonly sessions: SessionStore,
   ) {}
 
-  register(name: string, household?: string, cardNo?: string): Promise<RegisteredMember> {
-    return this.writes.run((manager) => this.registerIn(manager, name.trim(), household?.trim(), cardNo));
+  register(name: string, household: string | undefined, actor: string, cardNo?: string): Promise<RegisteredMember> {
+    return this.writes.run(async (manager) => {
+      const registered = await this.registerIn(manager, name.trim(), household?.trim(), cardNo);
+      await this.trail.record(manager, {
+        actor,
+        action: 'member.register',
+        entity: 'member',
+        entityId: registered.member.id,
+        after: {
+          name: registered.member.name,
+          household: registered.member.household,
+          accountId: registered.account.id,
+          cardNo: registered.card.cardNo,
+        },
+      });
+      return registered;
+    });
   }
 
-  async reissueCard(memberId: string): Promise<IssuedCard> {
-    return this.writes.run(async (manager) => {
-      const member = await manager.findOneBy(MemberEntity, { id: memberId });
-      if (!member) throw DomainError.notFound('MEMBER_NOT_FOUND', 'No such member.');
-      return this.cards.issue(manager, member.id);
+  async reissueCard(memberId: string, actor: string): Promise<IssuedCard> {
+    const issued = await this.writes.run(async (manager) => {
+      const member = await this.memberIn(manager, memberId);
+      const previous = await manager.findOneBy(CardEntity, { memberId: member.id, status: 'active' });
+      const card = await this.cards.issue(manager, member.id);
+      await this.trail.record(manager, {
+        actor,
+        action: 'card.reissue',
+        entity: 'card',
+        entityId: card.cardNo,
+        before: { cardNo: previous?.cardNo ?? null },
+        after: { cardNo: card.cardNo, memberId: member.id },
+      });
+      return card;
     });
+    this.sessions.endResidents((session) => session.memberId === memberId && session.cardNo !== issued.cardNo);
+    return issued;
+  }
+
+  /** Renames a member; a person's own account carries the person's name, so it follows. */
+  update(memberId: string, changes: { name?: string }, actor: string): Promise<void> {
+    return this.writes.run(async (manager) => {
+      const member = await this.memberIn(manager, memberId);
+      const name = changes.name?.trim() ?? member.name;
+      const diff = changedFields({ name: member.name }, { name });
+      if (!diff) return;
+      await manager.update(MemberEntity, { id: member.id }, { name });
+      const account = await manager.findOneByOrFail(AccountEntity, { id: member.accountId });
+      if (account.kind === 'person') await manager.update(AccountEntity, { id: account.id }, { name });
+      await this.trail.record(manager, {
+        actor,
+        action: 'member.update',
+        entity: 'member',
+        entityId: member.id,
+        ...diff,
+      });
+    });
+  }
+
+  /**
+   * Moves a member to another household account. Points belong to the account: they stay with the
+   * members left behind; only when nobody is left may the balance move along (transferBalance),
+   * as two adjust entries in the same transaction, so no points are stranded or created.
+   */
+  async move(memberId: string, target: MoveTarget, actor: string): Promise<void> {
+    if (Boolean(target.accountId) === Boolean(target.newHousehold?.trim())) {
+      throw DomainError.validation('Give exactly one of accountId or newHousehold.');
+    }
+    await this.writes.run(async (manager) => {
+      const member = await this.memberIn(manager, memberId);
+      const source = await manager.findOneByOrFail(AccountEntity, { id: member.accountId });
+      const destination = await this.destinationIn(manager, target);
+      if (destination.id === source.id) {
+        throw DomainError.conflict(
+          'SAME_ACCOUNT',
+          `${maskName(member.name)} already belongs to ${accountLabel(source)}.`,
+        );
+      }
+      const membersOnSource = await manager.countBy(MemberEntity, { accountId: source.id });
+      const stranded = membersOnSource === 1 && source.balance > 0 ? source.balance : 0;
+      if (stranded > 0 && !target.transferBalance) {
+        throw DomainError.conflict(
+          'ACCOUNT_NOT_EMPTY',
+          `${maskName(member.name)} is the last member of ${accountLabel(source)}, which still holds ${stranded} points: move them along (transferBalance) or spend them first.`,
+        );
+      }
+      if (!(await manager.existsBy(AccountEntity, { id: destination.id }))) {
+        await manager.insert(AccountEntity, destination);
+      }
+      if (stranded > 0) await this.transferIn(manager, member, source, destination, stranded, actor);
+      await manager.update(MemberEntity, { id: member.id }, { accountId: destination.id, household: destination.name });
+      await this.trail.record(manager, {
+        actor,
+        action: 'member.move',
+        entity: 'member',
+        entityId: member.id,
+        before: { accountId: source.id, household: member.household, accountName: source.name },
+        after: {
+          accountId: destination.id,
+          household: destination.name,
+          accountName: destination.name,
+          transferredPoints: stranded,
+        },
+      });
+    });
+    // An open kiosk session would otherwise keep spending from the old account.
+    this.sessions.endResidents((session) => session.memberId === memberId);
+  }
+
+  private async transferIn(
+    manager: EntityManager,
+    member: MemberEntity,
+    source: AccountEntity,
+    destination: AccountEntity,
+    points: number,
+    actor: string,
+  ): Promise<void> {
+    const who = maskName(member.name);
+    await this.ledger.post(manager, {
+      accountId: source.id,
+      delta: -points,
+      kind: 'adjust',
+      reason: `迁户转出：${who} 转入 ${destination.name}`,
+      actor,
+      refId: `member:${member.id}`,
+    });
+    await this.ledger.post(manager, {
+      accountId: destination.id,
+      delta: points,
+      kind: 'adjust',
+      reason: `迁户转入：${who} 来自 ${source.kind === 'household' ? source.name : '个人账户'}`,
+      actor,
+      refId: `member:${member.id}`,
+    });
+  }
+
+  /** The account to move to; a household label with no account yet gives a new, unsaved one. */
+  private async destinationIn(manager: EntityManager, target: MoveTarget): Promise<AccountEntity> {
+    if (target.accountId) {
+      const account = await manager.findOneBy(AccountEntity, { id: target.accountId });
+      if (!account) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
+      if (account.kind !== 'household') {
+        throw DomainError.conflict(
+          'NOT_A_HOUSEHOLD',
+          `${accountLabel(account)} belongs to one person; choose a household or give a new household label.`,
+        );
+      }
+      return account;
+    }
+    const label = target.newHousehold!.trim();
+    const existing = await manager.findOneBy(AccountEntity, { kind: 'household', name: label });
+    return (
+      existing ??
+      manager.create(AccountEntity, {
+        id: uuidv7(),
+        kind: 'household',
+        name: label,
+        balance: 0,
+        createdAt: new Date().toISOString(),
+      })
+    );
+  }
+
+  private async memberIn(manager: EntityManager, memberId: string): Promise<MemberEntity> {
+    const member = await manager.findOneBy(MemberEntity, { id: memberId });
+    if (!member) throw DomainError.notFound('MEMBER_NOT_FOUND', 'No such member.');
+    return member;
   }
 
   private async registerIn(

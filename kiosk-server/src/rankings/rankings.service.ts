@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { maskName } from '@kiosk/hardware';
-import { DataSource } from 'typeorm';
-import { monthRange } from '../common/time';
+import { maskName, renderRankingPdf } from '@kiosk/hardware';
+import { DataSource, In } from 'typeorm';
 import { AccountEntity } from '../ledger/account.entity';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { MemberEntity } from '../members/member.entity';
+import { SettingsService } from '../settings/settings.service';
+import type { RankingBasis } from './dto/ranking.dto';
 
 export interface RankingRow {
   rank: number;
@@ -12,37 +13,127 @@ export interface RankingRow {
   points: number;
 }
 
-/** The public honour board (光荣榜): points earned this month, names masked. */
+export interface RankingMonth {
+  year: number;
+  /** 1–12. */
+  month: number;
+}
+
+/** The most rows a printed notice lists. */
+const NOTICE_ROWS = 500;
+
+/** `YYYY-MM`, or the month of `at`. */
+export function parseMonth(text: string | undefined, at = new Date()): RankingMonth {
+  if (!text) return { year: at.getFullYear(), month: at.getMonth() + 1 };
+  const [year, month] = text.split('-').map(Number) as [number, number];
+  return { year, month };
+}
+
+/** Earnings of one account in the month, split by the member an event check-in names (null: none named). */
+interface Earning {
+  accountId: string;
+  memberId: string | null;
+  points: number;
+}
+
+/**
+ * The public honour board (光荣榜 / 积分公示): points earned in a month, names masked.
+ * By household, every account is one row (a household account, or a person on their own).
+ * By member, an award counts for the person it names: the only member of the account, or the
+ * member checked in at an event; an award to a shared household account that names nobody
+ * counts for the household only, never guessed onto one of its members.
+ */
 @Injectable()
 export class RankingsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
 
-  async month(limit: number, at = new Date()): Promise<RankingRow[]> {
-    const { from, to } = monthRange(at);
+  async month(by: RankingBasis, limit: number, month: RankingMonth): Promise<RankingRow[]> {
+    const earnings = await this.earnings(month);
+    if (earnings.length === 0) return [];
+    const accountIds = [...new Set(earnings.map((e) => e.accountId))];
+    const members = await this.dataSource.getRepository(MemberEntity).find({
+      where: [{ accountId: In(accountIds) }, { id: In(earnings.flatMap((e) => (e.memberId ? [e.memberId] : []))) }],
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const tally = by === 'household' ? await this.byHousehold(earnings, members) : this.byMember(earnings, members);
+    return rank(tally).slice(0, limit);
+  }
+
+  /** The A4 notice of a month's ranking, every row that earned points. */
+  async notice(by: RankingBasis, month: RankingMonth, printedAt = new Date()): Promise<Buffer> {
+    const rows = await this.month(by, NOTICE_ROWS, month);
+    return renderRankingPdf({ storeName: this.settings.current.storeName, ...month, by, rows, printedAt });
+  }
+
+  private async earnings({ year, month }: RankingMonth): Promise<Earning[]> {
+    const from = new Date(year, month - 1, 1).toISOString();
+    const to = new Date(year, month, 1).toISOString();
     const rows = await this.dataSource
       .createQueryBuilder(LedgerEntryEntity, 'entry')
-      .innerJoin(AccountEntity, 'account', 'account.id = entry.accountId')
-      .select(['entry.accountId AS accountId', 'account.kind AS kind', 'SUM(entry.delta) AS points'])
+      .leftJoin('event_check_ins', 'checkIn', 'checkIn."ledgerEntryId" = entry.id')
+      .select(['entry.accountId AS accountId', 'checkIn."memberId" AS memberId', 'SUM(entry.delta) AS points'])
       .where(`entry.kind = 'award' AND entry.createdAt >= :from AND entry.createdAt < :to`, { from, to })
       .groupBy('entry.accountId')
-      .addGroupBy('account.kind')
-      .orderBy('points', 'DESC')
-      .addOrderBy('entry.accountId', 'ASC')
-      .limit(limit)
-      .getRawMany<{ accountId: string; kind: string; points: number }>();
-    const ranking: RankingRow[] = [];
-    let previous: number | undefined;
-    for (const [index, row] of rows.entries()) {
-      const first = await this.dataSource
-        .getRepository(MemberEntity)
-        .findOne({ where: { accountId: row.accountId }, order: { createdAt: 'ASC' } });
-      const name = first ? maskName(first.name) : '—';
-      const points = Number(row.points);
-      // Equal points share a rank, as on a paper notice board.
-      const rank = previous === points ? ranking[index - 1]!.rank : index + 1;
-      ranking.push({ rank, displayName: row.kind === 'household' ? `${name}家` : name, points });
-      previous = points;
-    }
-    return ranking;
+      .addGroupBy('checkIn."memberId"')
+      .getRawMany<{ accountId: string; memberId: string | null; points: number }>();
+    return rows.map((row) => ({ accountId: row.accountId, memberId: row.memberId, points: Number(row.points) }));
   }
+
+  private byMember(earnings: Earning[], members: MemberEntity[]): Map<string, Tally> {
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const tally = new Map<string, Tally>();
+    for (const earning of earnings) {
+      const ofAccount = members.filter((m) => m.accountId === earning.accountId);
+      const member = earning.memberId ? byId.get(earning.memberId) : ofAccount.length === 1 ? ofAccount[0] : undefined;
+      if (!member) continue;
+      const row = tally.get(member.id) ?? { key: member.id, displayName: maskName(member.name), points: 0 };
+      row.points += earning.points;
+      tally.set(member.id, row);
+    }
+    return tally;
+  }
+
+  private async byHousehold(earnings: Earning[], members: MemberEntity[]): Promise<Map<string, Tally>> {
+    const accounts = await this.dataSource
+      .getRepository(AccountEntity)
+      .findBy({ id: In([...new Set(earnings.map((e) => e.accountId))]) });
+    const kinds = new Map(accounts.map((a) => [a.id, a.kind]));
+    const tally = new Map<string, Tally>();
+    for (const earning of earnings) {
+      let row = tally.get(earning.accountId);
+      if (!row) {
+        // Named after its first member, as people know the household: 王*明家.
+        const first = members.find((m) => m.accountId === earning.accountId);
+        const name = first ? maskName(first.name) : '—';
+        const household = kinds.get(earning.accountId) === 'household';
+        row = { key: earning.accountId, displayName: household ? `${name}家` : name, points: 0 };
+        tally.set(earning.accountId, row);
+      }
+      row.points += earning.points;
+    }
+    return tally;
+  }
+}
+
+interface Tally {
+  key: string;
+  displayName: string;
+  points: number;
+}
+
+/** Most points first; equal points share a rank, as on a paper notice board (1, 2, 2, 4). */
+function rank(tally: Map<string, Tally>): RankingRow[] {
+  const sorted = [...tally.values()]
+    .filter((row) => row.points > 0)
+    .sort((a, b) => b.points - a.points || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rows: RankingRow[] = [];
+  sorted.forEach((row, index) => {
+    const previous = rows[index - 1];
+    const place = previous && previous.points === row.points ? previous.rank : index + 1;
+    rows.push({ rank: place, displayName: row.displayName, points: row.points });
+  });
+  return rows;
 }

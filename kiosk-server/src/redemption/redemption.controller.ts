@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../common/domain-error';
@@ -16,10 +16,13 @@ import type { ResidentSession, Session, StaffSession } from '../sessions/session
 import {
   CreateRedemptionDto,
   PrintStatusResponse,
+  RedemptionPageResponse,
   RedemptionResponse,
+  RedemptionSearchQuery,
   VoidRedemptionDto,
   VoidResponse,
 } from './dto/redemption.dto';
+import { RedemptionSearchService } from './redemption-search.service';
 import { RedemptionService } from './redemption.service';
 
 @ApiTags('redemptions')
@@ -27,8 +30,23 @@ import { RedemptionService } from './redemption.service';
 export class RedemptionController {
   constructor(
     private readonly redemptions: RedemptionService,
+    private readonly search: RedemptionSearchService,
     private readonly printQueue: PrintQueue,
   ) {}
+
+  @Get()
+  @ApiOkResponse({ type: RedemptionPageResponse })
+  @StaffOnly('volunteer', 'admin')
+  list(@Query() query: RedemptionSearchQuery): Promise<RedemptionPageResponse> {
+    return this.search.search({ ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  }
+
+  @Get('by-receipt/:receiptNo')
+  @ApiOkResponse({ type: RedemptionResponse, description: 'With the staff fields; the receipt QR carries the number' })
+  @StaffOnly('volunteer', 'admin')
+  byReceipt(@Param('receiptNo') receiptNo: string): Promise<RedemptionResponse> {
+    return this.search.byReceiptNo(receiptNo);
+  }
 
   @Post()
   @ApiCreatedResponse({ type: RedemptionResponse })
@@ -57,8 +75,9 @@ export class RedemptionController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentSession() session: Session,
   ): Promise<RedemptionResponse> {
+    if (session.kind === 'staff') return this.search.detail(id);
     const redemption = await this.redemptions.find(id);
-    if (session.kind === 'resident' && redemption.accountId !== session.accountId) {
+    if (redemption.accountId !== session.accountId) {
       throw DomainError.notFound('REDEMPTION_NOT_FOUND', 'No such redemption.');
     }
     return redemption;

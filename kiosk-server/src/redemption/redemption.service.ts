@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { AuditTrailService } from '../audit/audit-trail.service';
 import { DomainError } from '../common/domain-error';
 import { uuidv7 } from '../common/ids';
 import { monthRange } from '../common/time';
@@ -59,6 +60,7 @@ export class RedemptionService {
     private readonly ledger: LedgerService,
     private readonly settings: SettingsService,
     private readonly printQueue: PrintQueue,
+    private readonly audit: AuditTrailService,
   ) {}
 
   async redeem(
@@ -270,6 +272,14 @@ export class RedemptionService {
           voidedAt: entry.createdAt,
         },
       );
+      await this.audit.record(manager, {
+        actor,
+        action: 'redemption.void',
+        entity: 'redemption',
+        entityId: id,
+        before: { status: redemption.status },
+        after: { status: 'voided', voidReason: reason, pointsReturned: redemption.totalPoints },
+      });
       return {
         id,
         status: 'voided',

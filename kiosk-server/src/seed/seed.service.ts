@@ -53,6 +53,7 @@ export class SeedService {
         const registered = await this.members.register(
           name,
           household ?? undefined,
+          SEED_ACTOR,
           cardNumberFrom(String(cardSerial)),
         );
         return { accountId: registered.account.id };

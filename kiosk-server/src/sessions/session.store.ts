@@ -62,6 +62,13 @@ export class SessionStore {
     return this.sessions.delete(token);
   }
 
+  /** Signs out the residents a change has made stale (their card cancelled, their member moved). */
+  endResidents(match: (session: ResidentSession) => boolean): void {
+    for (const [token, session] of this.sessions) {
+      if (session.kind === 'resident' && match(session)) this.sessions.delete(token);
+    }
+  }
+
   private add<T extends Session>(session: T): T {
     this.sweep();
     this.sessions.set(session.token, session);

@@ -1,6 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { SettingsService } from './settings.service';
+import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
+import type { StaffSession } from '../sessions/session.store';
+import { SettingsResponse, UpdateSettingsDto } from './dto/settings.dto';
+import { SettingsService, type StoreSettings } from './settings.service';
 
 class KioskInfoResponse {
   @ApiProperty() storeName!: string;
@@ -20,5 +23,31 @@ export class SettingsController {
   info(): KioskInfoResponse {
     const { storeName, minRedeemBalance, residentIdleSeconds } = this.settings.current;
     return { storeName, kioskId: this.settings.kioskId, minRedeemBalance, residentIdleSeconds };
+  }
+}
+
+function toSettingsResponse(settings: Readonly<StoreSettings>): SettingsResponse {
+  const { storeName, minRedeemBalance, residentIdleSeconds, receiptHeader, receiptFooter, showNameOnCard } = settings;
+  return { storeName, minRedeemBalance, residentIdleSeconds, receiptHeader, receiptFooter, showNameOnCard };
+}
+
+/** The store rules an admin changes: minimum balance, idle time, receipt header and footer, store name. */
+@ApiTags('settings')
+@Controller('api/settings')
+export class StoreSettingsController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: SettingsResponse })
+  @StaffOnly('admin')
+  get(): SettingsResponse {
+    return toSettingsResponse(this.settings.current);
+  }
+
+  @Patch()
+  @ApiOkResponse({ type: SettingsResponse })
+  @StaffOnly('admin')
+  async update(@Body() body: UpdateSettingsDto, @CurrentStaff() staff: StaffSession): Promise<SettingsResponse> {
+    return toSettingsResponse(await this.settings.update({ ...body }, staffActor(staff)));
   }
 }

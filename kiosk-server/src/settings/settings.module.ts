@@ -1,7 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { SettingsController } from './settings.controller';
+import { SettingsController, StoreSettingsController } from './settings.controller';
 import { SettingsService } from './settings.service';
 
 @Global()
-@Module({ controllers: [SettingsController], providers: [SettingsService], exports: [SettingsService] })
+@Module({
+  controllers: [SettingsController, StoreSettingsController],
+  providers: [SettingsService],
+  exports: [SettingsService],
+})
 export class SettingsModule {}

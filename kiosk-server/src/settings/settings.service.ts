@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AuditTrailService, changedFields } from '../audit/audit-trail.service';
 import { DomainError } from '../common/domain-error';
 import { WriteQueue } from '../database/write-queue';
 import { SettingEntity } from './setting.entity';
@@ -43,17 +44,12 @@ export class SettingsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
+    private readonly audit: AuditTrailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const rows = await this.dataSource.getRepository(SettingEntity).find();
-    const stored = new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
-    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof StoreSettings)[]) {
-      const value = stored.get(key);
-      if (value !== undefined && SETTING_RULES[key](value)) Object.assign(this.values, { [key]: value });
-    }
-    if (this.config.storeName) this.values.storeName = this.config.storeName;
+    const stored = await this.load();
     this.kiosk = this.config.kioskId ?? (stored.get('kioskId') as string | undefined) ?? '';
     if (!this.kiosk) {
       // Generated once and kept: ledger sequence numbers are per kiosk id and must never restart.
@@ -70,17 +66,53 @@ export class SettingsService implements OnModuleInit {
     return this.kiosk;
   }
 
-  async update(patch: Partial<StoreSettings>): Promise<StoreSettings> {
+  /** Changes some rules and records what changed in the audit trail, in one transaction. */
+  async update(input: Partial<StoreSettings>, actor: string): Promise<StoreSettings> {
+    const patch = Object.fromEntries(
+      Object.entries(input).filter(([, value]) => value !== undefined),
+    ) as Partial<StoreSettings>;
     for (const [key, value] of Object.entries(patch)) {
       const rule = SETTING_RULES[key as keyof StoreSettings];
       if (!rule) throw DomainError.validation(`Unknown setting "${key}".`);
       if (!rule(value)) throw DomainError.validation(`Setting "${key}" has an invalid value.`);
     }
-    await this.writes.run(async (manager) => {
-      for (const [key, value] of Object.entries(patch)) await this.save(manager, key, value);
-    });
-    this.values = { ...this.values, ...patch };
-    return this.values;
+    try {
+      return await this.writes.run(async (manager) => {
+        const before = this.values;
+        const after: StoreSettings = { ...before, ...patch };
+        const changed = changedFields({ ...before }, { ...after });
+        if (!changed) return after;
+        for (const key of Object.keys(changed.after)) await this.save(manager, key, changed.after[key]);
+        await this.audit.record(manager, {
+          actor,
+          action: 'settings.update',
+          entity: 'settings',
+          entityId: 'store',
+          ...changed,
+        });
+        // Set now, so that a later change in the same group commit compares against this one.
+        this.values = after;
+        return after;
+      });
+    } catch (error) {
+      // The transaction did not commit: what is in memory must be what is stored.
+      await this.load();
+      throw error;
+    }
+  }
+
+  /** Reads the stored rules over the defaults; STORE_NAME from the environment wins over the stored name. */
+  private async load(): Promise<Map<string, unknown>> {
+    const rows = await this.dataSource.getRepository(SettingEntity).find();
+    const stored = new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+    const values: StoreSettings = { ...DEFAULT_SETTINGS };
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof StoreSettings)[]) {
+      const value = stored.get(key);
+      if (value !== undefined && SETTING_RULES[key](value)) Object.assign(values, { [key]: value });
+    }
+    if (this.config.storeName) values.storeName = this.config.storeName;
+    this.values = values;
+    return stored;
   }
 
   private async save(manager: EntityManager, key: string, value: unknown): Promise<void> {

@@ -3,7 +3,7 @@ import { connection } from '../state/connection.svelte';
 import { NETWORK_ERROR } from './errors';
 import type { components, paths } from './schema';
 
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
 export type Product = Schemas['ProductResponse'];
 export type Redemption = Schemas['RedemptionResponse'];
 export type PrintStatus = Redemption['print']['status'];
@@ -27,7 +27,8 @@ export class ApiFailure extends Error {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
-const client = createClient<paths>({ baseUrl: '' });
+/** The typed client; the staff console builds its own calls on it (and on `call`, `bearer`, `timeout`). */
+export const client = createClient<paths>({ baseUrl: '' });
 
 interface FetchResult<T> {
   data?: T;
@@ -36,7 +37,7 @@ interface FetchResult<T> {
 }
 
 /** Runs one request: its data on success, an ApiFailure otherwise; tells `connection` what happened. */
-async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
+export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
   let result: FetchResult<T>;
   try {
     result = await request;
@@ -57,8 +58,8 @@ async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
   throw new ApiFailure(code, response.status, typeof body.message === 'string' ? body.message : '');
 }
 
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-const timeout = () => AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+export const timeout = () => AbortSignal.timeout(REQUEST_TIMEOUT_MS);
 
 export const api = {
   kiosk: () => call<KioskInfo>(client.GET('/api/kiosk', { signal: timeout() })),

@@ -33,6 +33,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
@@ -49,6 +65,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cards/{cardNo}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CardsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog": {
         parameters: {
             query?: never;
@@ -57,6 +89,86 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CatalogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_list"];
+        put?: never;
+        post: operations["EventsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EventsController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EventsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/awards.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportsController_awards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -81,6 +193,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/stock.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportsController_stock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -89,6 +217,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/low-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_lowStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inventory/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_movements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -152,13 +312,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["MembersController_list"];
         put?: never;
         post: operations["MembersController_register"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MembersController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MembersController_update"];
         trace?: never;
     };
     "/api/members/{id}/card.png": {
@@ -193,6 +369,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MembersController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/members/cards/sheet.pdf": {
         parameters: {
             query?: never;
@@ -203,6 +395,22 @@ export interface paths {
         get: operations["MembersController_cardSheet"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MembersController_lookup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -264,7 +472,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CatalogController_listAll"];
         put?: never;
         post: operations["CatalogController_create"];
         delete?: never;
@@ -289,6 +497,38 @@ export interface paths {
         patch: operations["CatalogController_update"];
         trace?: never;
     };
+    "/api/products/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CatalogController_uploadImage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/by-barcode/{barcode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_byBarcode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rankings/month": {
         parameters: {
             query?: never;
@@ -305,6 +545,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rankings/month.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RankingsController_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/redemptions": {
         parameters: {
             query?: never;
@@ -312,7 +568,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["RedemptionController_list"];
         put?: never;
         post: operations["RedemptionController_redeem"];
         delete?: never;
@@ -369,6 +625,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/redemptions/by-receipt/{receiptNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RedemptionController_byReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -399,6 +687,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StoreSettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["StoreSettingsController_update"];
         trace?: never;
     };
     "/api/staff/sessions": {
@@ -446,6 +750,33 @@ export interface components {
             id: number;
             name: string;
         };
+        AdminChangeResponse: {
+            /** @example product.update */
+            action: string;
+            /** @example admin:admin */
+            actor: string;
+            /**
+             * @example {
+             *       "pricePoints": 28
+             *     }
+             */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @example {
+             *       "pricePoints": 30
+             *     }
+             */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            createdAt: string;
+            /** @example product */
+            entity: string;
+            entityId: string;
+            id: string;
+        };
         AwardPointsDto: {
             /** @description The account to credit; or give qr */
             accountId?: string;
@@ -471,9 +802,58 @@ export interface components {
             /** @description The text encoded in the card QR code */
             qr: string;
         };
+        CheckInAccount: {
+            balance: number;
+            id: string;
+        };
+        CheckInDto: {
+            /** @description The text read from the member card QR code */
+            qr: string;
+        };
+        CheckInMember: {
+            /** @example 王*明 */
+            displayName: string;
+            id: string;
+        };
+        CheckInResponse: {
+            createdAt: string;
+            /** @example 王*明 */
+            displayName: string;
+            ledgerEntryId: string;
+            memberId: string;
+        };
+        CheckInResultResponse: {
+            account: components["schemas"]["CheckInAccount"];
+            /** @description Members checked in at this event so far, this one included */
+            checkInCount: number;
+            entry: components["schemas"]["LedgerEntryResponse"];
+            member: components["schemas"]["CheckInMember"];
+        };
+        CreateEventDto: {
+            /**
+             * @description The activity from the activity catalogue
+             * @example 2
+             */
+            activityId: number;
+            /**
+             * @description Defaults to the activity’s name and today’s date
+             * @example 志愿服务 2026-11-22
+             */
+            name?: string;
+            /**
+             * @description Points per check-in; defaults to the activity’s points
+             * @example 2
+             */
+            points?: number;
+        };
         CreateProductDto: {
             /** @example true */
             active?: boolean;
+            /**
+             * @description The maker’s EAN/UPC barcode: 8 to 14 digits, unique; null clears it
+             * @example 6901234567892
+             */
+            barcode?: string | null;
             /** @example 粮油 */
             category: string;
             /** @example /images/products/oil.svg */
@@ -511,6 +891,26 @@ export interface components {
             /** @example 402 */
             statusCode: number;
         };
+        EventDetailResponse: {
+            /** @description Newest first */
+            checkIns: components["schemas"]["CheckInResponse"][];
+            event: components["schemas"]["EventResponse"];
+        };
+        EventResponse: {
+            activityId: number;
+            /** @example 志愿服务 */
+            activityName: string;
+            checkInCount: number;
+            closedAt: string | null;
+            createdAt: string;
+            /** @example staff:admin */
+            createdBy: string;
+            id: string;
+            /** @example 志愿服务 2026-11-22 */
+            name: string;
+            /** @example 2 */
+            points: number;
+        };
         HealthResponse: {
             /** @enum {string} */
             db: "ok" | "error";
@@ -518,6 +918,11 @@ export interface components {
             printer: components["schemas"]["PrinterHealth"];
             /** @enum {string} */
             status: "ok" | "degraded";
+        };
+        HouseholdMemberResponse: {
+            displayName: string;
+            id: string;
+            name: string;
         };
         KioskInfoResponse: {
             kioskId: string;
@@ -538,6 +943,65 @@ export interface components {
             reason: string;
             seq: number;
         };
+        LookupMember: {
+            /** @example 王*明 */
+            displayName: string;
+            id: string;
+        };
+        LookupMemberDto: {
+            /** @description The text read from the member card QR code */
+            qr: string;
+        };
+        MemberAccountResponse: {
+            balance: number;
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "household";
+            /** @description The person’s name, or the household label */
+            name: string;
+        };
+        MemberCardResponse: {
+            cardNo: string;
+            issuedAt: string;
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "active" | "revoked";
+        };
+        MemberDetail: {
+            account: components["schemas"]["MemberAccountResponse"];
+            /** @description Every card the member has had, newest first */
+            cards: components["schemas"]["MemberCardResponse"][];
+            /** @description Everyone on the same account, this member included, oldest first */
+            householdMembers: components["schemas"]["HouseholdMemberResponse"][];
+            member: components["schemas"]["MemberDetailMember"];
+        };
+        MemberDetailMember: {
+            createdAt: string;
+            /** @example 王*明 */
+            displayName: string;
+            household: string | null;
+            id: string;
+            name: string;
+        };
+        MemberListItem: {
+            account: components["schemas"]["MemberAccountResponse"];
+            /** @description The active card, if any */
+            cardNo: string | null;
+            /** @example 王*明 */
+            displayName: string;
+            /** @example 3栋201 */
+            household: string | null;
+            id: string;
+            /** @example 王小明 */
+            name: string;
+        };
+        MemberLookupResponse: {
+            /** @description A person’s own account has its name masked like the member’s */
+            account: components["schemas"]["MemberAccountResponse"];
+            /** @description The newest 50 entries, newest first */
+            entries: components["schemas"]["LedgerEntryResponse"][];
+            member: components["schemas"]["LookupMember"];
+        };
         MemberSummary: {
             accountId: string;
             /** @example 王*明 */
@@ -545,6 +1009,20 @@ export interface components {
             household: string | null;
             id: string;
             name: string;
+        };
+        MoveMemberDto: {
+            /** @description An existing household account to move to; or give newHousehold */
+            accountId?: string;
+            /**
+             * @description A household label: that household’s account, created when there is none yet; or give accountId
+             * @example 5栋102
+             */
+            newHousehold?: string;
+            /**
+             * @description When the member is the last one on an account with points, move the whole balance along (two adjust entries). Otherwise the points stay with the account.
+             * @default false
+             */
+            transferBalance: boolean;
         };
         PassbookResponse: {
             account: Record<string, never>;
@@ -557,6 +1035,17 @@ export interface components {
             /** @enum {string} */
             paper: "ok" | "low" | "out" | "unknown";
         };
+        PrintJobResponse: {
+            attempts: number;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "receipt" | "reprint" | "test";
+            lastError: string | null;
+            printedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "printing" | "printed" | "failed";
+        };
         PrintStatusResponse: {
             error?: string | null;
             jobId?: string | null;
@@ -565,6 +1054,8 @@ export interface components {
         };
         ProductResponse: {
             active: boolean;
+            /** @example 6901234567892 */
+            barcode: string | null;
             category: string;
             id: number;
             imageUrl: string | null;
@@ -575,9 +1066,14 @@ export interface components {
             stock: number;
         };
         RankingRowResponse: {
-            /** @example 王*明 */
+            /**
+             * @description Masked; a household reads 王*明家
+             * @example 王*明
+             */
             displayName: string;
+            /** @description Points earned in the month */
             points: number;
+            /** @description Equal points share a rank (1, 2, 2, 4) */
             rank: number;
         };
         RedemptionItemDto: {
@@ -593,6 +1089,21 @@ export interface components {
             productId: number;
             quantity: number;
         };
+        RedemptionMemberResponse: {
+            /**
+             * @description The masked name, as on the receipt
+             * @example 王*明
+             */
+            displayName: string;
+            id: string;
+            /** @example 王小明 */
+            name: string;
+        };
+        RedemptionPageResponse: {
+            items: components["schemas"]["RedemptionSummaryResponse"][];
+            /** @description How many redemptions match, over all pages */
+            total: number;
+        };
         RedemptionResponse: {
             accountId: string;
             balanceAfter: number;
@@ -600,7 +1111,29 @@ export interface components {
             createdAt: string;
             id: string;
             lines: components["schemas"]["RedemptionLineResponse"][];
+            /** @description Staff only */
+            member?: components["schemas"]["RedemptionMemberResponse"];
             print: components["schemas"]["PrintStatusResponse"];
+            /** @description Staff only: every print of the receipt */
+            printJobs?: components["schemas"]["PrintJobResponse"][];
+            /** @example K1A2B3C-000042 */
+            receiptNo: string;
+            /** @enum {string} */
+            status: "completed" | "voided";
+            totalPoints: number;
+            /** @description Staff only */
+            voidedAt?: string | null;
+            /** @description Staff only */
+            voidedBy?: string | null;
+            /** @description Staff only */
+            voidReason?: string | null;
+        };
+        RedemptionSummaryResponse: {
+            accountId: string;
+            createdAt: string;
+            id: string;
+            lineCount: number;
+            member: components["schemas"]["RedemptionMemberResponse"];
             /** @example K1A2B3C-000042 */
             receiptNo: string;
             /** @enum {string} */
@@ -635,6 +1168,17 @@ export interface components {
             /** @example 20 */
             quantity: number;
         };
+        RevokeCardDto: {
+            /** @example 卡片遗失 */
+            reason: string;
+        };
+        RevokedCardResponse: {
+            /** @example 1234567897 */
+            cardNo: string;
+            revokedAt: string;
+            /** @enum {string} */
+            status: "revoked";
+        };
         SessionAccount: {
             balance: number;
             id: string;
@@ -643,6 +1187,17 @@ export interface components {
             /** @example 王*明 */
             displayName: string;
             id: string;
+        };
+        SettingsResponse: {
+            /** @example 10 */
+            minRedeemBalance: number;
+            receiptFooter: string;
+            receiptHeader: string;
+            /** @example 120 */
+            residentIdleSeconds: number;
+            showNameOnCard: boolean;
+            /** @example 幸福社区积分超市 */
+            storeName: string;
         };
         StaffSessionResponse: {
             displayName: string;
@@ -671,6 +1226,24 @@ export interface components {
             counted: number;
             productId: number;
         };
+        StockMovementResponse: {
+            /** @example staff:volunteer */
+            actor: string;
+            createdAt: string;
+            /**
+             * @description Units in (positive) or out (negative)
+             * @example 20
+             */
+            delta: number;
+            id: number;
+            note: string | null;
+            productId: number;
+            /** @example 食用油 5L */
+            productName: string;
+            /** @enum {string} */
+            reason: "initial" | "restock" | "stocktake" | "redemption" | "void" | "adjust";
+            stockAfter: number;
+        };
         StocktakeDto: {
             counts: components["schemas"]["StockCountDto"][];
             /** @example 月末盘点 */
@@ -680,9 +1253,58 @@ export interface components {
             adjustments: components["schemas"]["StockChangeResponse"][];
             unchanged: number;
         };
+        StockValueResponse: {
+            /** @description Active products */
+            products: number;
+            /** @description Units on the shelf */
+            units: number;
+            /** @description Sum of stock × price of active products */
+            valuePoints: number;
+        };
+        SummaryResponse: {
+            /** @description Start of the period (inclusive), ISO instant */
+            from: string;
+            /** @enum {string} */
+            period: "today" | "month";
+            /** @description Points awarded (award entries and positive adjustments) */
+            pointsAwarded: number;
+            /** @description Points deducted by admins (e.g. yard inspection), as a positive number */
+            pointsDeducted: number;
+            /** @description Points given back by voids */
+            pointsReturned: number;
+            /** @description Points deducted by redemptions */
+            pointsSpent: number;
+            /** @description Redemptions made in the period, voided or not */
+            redemptions: number;
+            stock: components["schemas"]["StockValueResponse"];
+            /** @description End of the period (exclusive), ISO instant */
+            to: string;
+            /** @description Top 5 by quantity */
+            topProducts: components["schemas"]["TopProductResponse"][];
+            /** @description Redemptions voided in the period */
+            voids: number;
+        };
+        TopProductResponse: {
+            /** @example 食用油 5L */
+            name: string;
+            /** @description Points spent on it */
+            points: number;
+            productId: number;
+            /** @description Units redeemed (voided redemptions not counted) */
+            quantity: number;
+        };
+        UpdateMemberDto: {
+            /** @example 王小明 */
+            name?: string;
+        };
         UpdateProductDto: {
             /** @example true */
             active?: boolean;
+            /**
+             * @description The maker’s EAN/UPC barcode: 8 to 14 digits, unique; null clears it
+             * @example 6901234567892
+             */
+            barcode?: string | null;
             /** @example 粮油 */
             category?: string;
             /** @example /images/products/oil.svg */
@@ -703,6 +1325,29 @@ export interface components {
              * @example 20
              */
             stock?: number;
+        };
+        UpdateSettingsDto: {
+            /**
+             * @description Least balance to redeem
+             * @example 10
+             */
+            minRedeemBalance?: number;
+            /** @example 文明实践 积分兑换 谢谢您的奉献 */
+            receiptFooter?: string;
+            /** @example 欢迎光临 */
+            receiptHeader?: string;
+            /**
+             * @description Resident session idle timeout
+             * @example 120
+             */
+            residentIdleSeconds?: number;
+            /**
+             * @description false: member cards print the masked name
+             * @example true
+             */
+            showNameOnCard?: boolean;
+            /** @example 幸福社区积分超市 */
+            storeName?: string;
         };
         VerifyResponse: {
             entries: number;
@@ -789,6 +1434,39 @@ export interface operations {
             };
         };
     };
+    AuditController_changes: {
+        parameters: {
+            query?: {
+                /** @description Page back: changes older than this id */
+                beforeId?: string;
+                entity?: "product" | "member" | "card" | "settings" | "redemption" | "event" | "staff";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminChangeResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AuditController_verify: {
         parameters: {
             query?: never;
@@ -804,6 +1482,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerifyResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CardsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cardNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedCardResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -833,6 +1545,194 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProductResponse"][];
                 };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: open events only; false: closed ones only */
+                open?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetailResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ExportsController_awards: {
+        parameters: {
+            query?: {
+                /** @description First local day (inclusive) */
+                from?: string;
+                /** @description Last local day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
             default: {
@@ -876,6 +1776,32 @@ export interface operations {
             };
         };
     };
+    ExportsController_stock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     HealthController_health: {
         parameters: {
             query?: never;
@@ -891,6 +1817,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InventoryController_lowStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active products at or below their threshold, lowest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InventoryController_movements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only this product */
+                productId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockMovementResponse"][];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -996,6 +1983,38 @@ export interface operations {
             };
         };
     };
+    MembersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Part of a name, a household label or a card number (any case); empty lists the newest members */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberListItem"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MembersController_register: {
         parameters: {
             query?: never;
@@ -1015,6 +2034,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegisteredMemberResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MembersController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MembersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -1086,9 +2169,46 @@ export interface operations {
             };
         };
     };
-    MembersController_cardSheet: {
+    MembersController_move: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MembersController_cardSheet: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated member ids (at most 300): only their active cards; without it, every active card */
+                memberIds?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1100,6 +2220,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MembersController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLookupResponse"];
+                };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
             default: {
@@ -1202,6 +2354,35 @@ export interface operations {
             };
         };
     };
+    CatalogController_listAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every product, also inactive ones, by category then id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CatalogController_create: {
         parameters: {
             query?: never;
@@ -1268,9 +2449,82 @@ export interface operations {
             };
         };
     };
-    RankingsController_month: {
+    CatalogController_uploadImage: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description The picture itself, at most 1 MiB */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogController_byBarcode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RankingsController_month: {
+        parameters: {
+            query?: {
+                /** @description member: points a person earned; household: points each account (户) earned */
+                by?: "member" | "household";
+                limit?: number;
+                /** @description The month (YYYY-MM, local); this month by default */
+                month?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1283,6 +2537,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingRowResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RankingsController_notice: {
+        parameters: {
+            query?: {
+                /** @description member: points a person earned; household: points each account (户) earned */
+                by?: "member" | "household";
+                /** @description The month (YYYY-MM, local); this month by default */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The A4 notice (积分公示) to print and put up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RedemptionController_list: {
+        parameters: {
+            query?: {
+                /** @description First local day (inclusive) */
+                from?: string;
+                limit?: number;
+                /** @description Redemptions made with this member’s card */
+                memberId?: string;
+                offset?: number;
+                /** @description Redemptions with a line of this product */
+                productId?: number;
+                /** @description Receipt number or a part of it */
+                receiptNo?: string;
+                status?: "completed" | "voided";
+                /** @description Last local day (inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionPageResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -1425,6 +2755,68 @@ export interface operations {
             };
         };
     };
+    RedemptionController_byReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                receiptNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With the staff fields; the receipt QR carries the number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query?: {
+                /** @description The kiosk’s local day or calendar month */
+                period?: "today" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     SessionsController_start: {
         parameters: {
             query?: never;
@@ -1499,6 +2891,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StoreSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StoreSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsResponse"];
+                };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
             default: {

@@ -117,4 +117,8 @@ export const en: Record<MessageKey, Message> = {
 
   'connection.reconnecting': 'Reconnecting to the server, please wait…',
   'connection.pendingScan': 'We will continue as soon as it is back',
+
+  'staffEntry.loading': 'Opening staff sign-in…',
+  'staffEntry.failed': 'Staff sign-in cannot be opened right now. Please try again later.',
+  'staffEntry.back': 'Back to the start',
 };

@@ -1,5 +1,5 @@
 import { en } from './en';
-import { format, type Params } from './types';
+import { format, type Message, type Params } from './types';
 import { type MessageKey, zhCN } from './zh-CN';
 
 export type Lang = 'zh-CN' | 'en';
@@ -40,3 +40,23 @@ class Locale {
 
 export const locale = new Locale();
 export const t = locale.t;
+
+/** One set of texts in both languages; the English one must have every key of the Chinese one. */
+export interface Catalogue<K extends string> {
+  'zh-CN': Record<K, Message>;
+  en: Record<K, Message>;
+}
+
+/**
+ * A `t` for another catalogue (the staff console's, loaded with its own chunk): same placeholders,
+ * same language switch, the resident texts included so a staff screen can reuse them.
+ */
+export function translator<K extends string>(
+  catalogue: Catalogue<K>,
+): (key: K | MessageKey, params?: Params) => string {
+  const merged = {
+    'zh-CN': { ...zhCN, ...catalogue['zh-CN'] } as Record<K | MessageKey, Message>,
+    en: { ...en, ...catalogue.en } as Record<K | MessageKey, Message>,
+  };
+  return (key, params) => format(merged[locale.lang][key], params);
+}

@@ -114,6 +114,10 @@ export const zhCN = {
 
   'connection.reconnecting': '正在重新连接服务器，请稍候…',
   'connection.pendingScan': '连上后会自动继续',
+
+  'staffEntry.loading': '正在打开工作人员登录…',
+  'staffEntry.failed': '工作人员登录暂时打不开，请稍后再试。',
+  'staffEntry.back': '回到首页',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,9 +3,9 @@ export const IDLE_WARNING_SECONDS = 10;
 
 /**
  * The idle timer of a visit: every touch, key or scan restarts it; in the last ten seconds the
- * screen counts down; at zero the visit ends.
+ * screen counts down; at zero the visit ends. The staff console keeps an instance of its own.
  */
-class Idle {
+export class Idle {
   active = $state(false);
   paused = $state(false);
   totalSeconds = $state(60);

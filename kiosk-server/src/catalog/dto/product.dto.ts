@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from '../../common/validation';
 
+export const BARCODE = /^\d{8,14}$/;
+
 export class CreateProductDto {
   @ApiProperty({ example: '食用油 5L' })
   @IsString()
@@ -53,6 +55,17 @@ export class CreateProductDto {
   @Omittable()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    example: '6901234567892',
+    nullable: true,
+    type: String,
+    description: 'The maker’s EAN/UPC barcode: 8 to 14 digits, unique; null clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(BARCODE, { message: 'barcode must be 8 to 14 digits' })
+  barcode?: string | null;
 }
 
 export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullProperties: false }) {}
@@ -67,4 +80,5 @@ export class ProductResponse {
   @ApiProperty({ nullable: true, type: Number }) monthlyLimit!: number | null;
   @ApiProperty() lowStockThreshold!: number;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ nullable: true, type: String, example: '6901234567892' }) barcode!: string | null;
 }

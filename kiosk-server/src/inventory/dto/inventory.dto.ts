@@ -47,3 +47,32 @@ export class StocktakeResponse {
   @ApiProperty({ type: [StockChangeResponse] }) adjustments!: StockChangeResponse[];
   @ApiProperty() unchanged!: number;
 }
+
+export class MovementsQuery {
+  @ApiPropertyOptional({ description: 'Only this product' })
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  productId?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @Omittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class StockMovementResponse {
+  @ApiProperty() id!: number;
+  @ApiProperty() productId!: number;
+  @ApiProperty({ example: '食用油 5L' }) productName!: string;
+  @ApiProperty({ example: 20, description: 'Units in (positive) or out (negative)' }) delta!: number;
+  @ApiProperty() stockAfter!: number;
+  @ApiProperty({ enum: ['initial', 'restock', 'stocktake', 'redemption', 'void', 'adjust'] }) reason!: string;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ example: 'staff:volunteer' }) actor!: string;
+  @ApiProperty() createdAt!: string;
+}

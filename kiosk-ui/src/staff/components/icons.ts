@@ -1,0 +1,35 @@
+/**
+ * Line icons of the staff console (24×24, stroked), as SVG path data so they cost no request
+ * and stay out of the resident bundle.
+ */
+export const STAFF_ICONS = {
+  box: ['M3.5 7.5L12 3l8.5 4.5v9L12 21l-8.5-4.5z', 'M3.5 7.5L12 12l8.5-4.5', 'M12 12v9', 'M7.8 5.2l8.4 4.6'],
+  clipboard: [
+    'M9 4h6v3H9z',
+    'M9 5.5H6a1 1 0 0 0-1 1V20a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V6.5a1 1 0 0 0-1-1h-3',
+    'M8.5 12l2 2 4-4',
+    'M8.5 17.5h7',
+  ],
+  lowStock: ['M4 20h16', 'M6 20v-4h3v4', 'M11 20v-8h3v8', 'M16 20V6h3v14', 'M5 5l4 4 3-3 4 4'],
+  printer: ['M7 9V3h10v6', 'M5 9h14a2 2 0 0 1 2 2v6h-4', 'M7 17H3v-6a2 2 0 0 1 2-2', 'M7 14h10v7H7z'],
+  person: ['M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8z', 'M4.5 21a7.5 7.5 0 0 1 15 0'],
+  home: ['M3.5 11L12 4l8.5 7', 'M6 9.5V20h12V9.5', 'M10 20v-5h4v5'],
+  exit: ['M14 4h5a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-5', 'M10 8l-4 4 4 4', 'M6 12h10'],
+  lock: ['M6 11h12v9H6z', 'M8.5 11V8a3.5 3.5 0 0 1 7 0v3', 'M12 14.5v2.5'],
+  backspace: ['M8 5h12a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H8l-6-7z', 'M11 9.5l5 5', 'M16 9.5l-5 5'],
+  scan: [
+    'M4 8V5a1 1 0 0 1 1-1h3',
+    'M16 4h3a1 1 0 0 1 1 1v3',
+    'M20 16v3a1 1 0 0 1-1 1h-3',
+    'M8 20H5a1 1 0 0 1-1-1v-3',
+    'M4 12h16',
+  ],
+  check: ['M5 12.5l4.5 4.5L19 7.5'],
+  alert: ['M12 2.5a9.5 9.5 0 1 0 0 19 9.5 9.5 0 0 0 0-19z', 'M12 7v6.5', 'M12 16.8v.2'],
+  search: ['M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13z', 'M15.5 15.5L20 20'],
+  plus: ['M12 5v14', 'M5 12h14'],
+  minus: ['M5 12h14'],
+  arrowLeft: ['M19 12H5', 'M11 6l-6 6 6 6'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type StaffIconName = keyof typeof STAFF_ICONS;

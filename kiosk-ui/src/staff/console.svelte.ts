@@ -1,0 +1,161 @@
+import { ScanGate } from '../scan/scan-gate';
+import { Idle } from '../state/idle.svelte';
+import { locale } from '../i18n/i18n.svelte';
+import { staffMode } from '../state/staff-mode.svelte';
+import { type StaffRole, type StaffSignedIn, staffApi, useStaffToken } from './api';
+import { type StaffTextKey, t } from './i18n';
+import { type StaffScreen, screensFor } from './registry';
+
+/** The sign-in screen left alone returns to the resident Start screen after this long. */
+export const SIGN_IN_IDLE_SECONDS = 60;
+/** A signed-in console nobody touches signs out after this long (the last 10 s count down). */
+export const STAFF_IDLE_SECONDS = 180;
+
+export interface StaffUser {
+  token: string;
+  role: StaffRole;
+  displayName: string;
+  username: string;
+}
+
+export interface Toast {
+  /** Called when shown, so the words follow the language toggle. */
+  text: () => string;
+  tone: 'ok' | 'info' | 'error';
+  serial: number;
+}
+
+type ScanHandler = (text: string) => void;
+export type Intent = Record<string, string | number>;
+
+/**
+ * The staff console: who is signed in, which screen is open, the idle sign-out, and where scans
+ * go. The token lives only here, in memory: a reload or a restart signs out.
+ *
+ *   sign-in ──PIN──▶ home menu ⇄ screen
+ *      ▲                 │ sign out / idle / session gone
+ *      └── Start ◀───────┘
+ */
+class StaffConsole {
+  user = $state<StaffUser | null>(null);
+  screenId = $state<string | null>(null);
+  /** Said on the sign-in screen (e.g. the server forgot the session). */
+  signInNotice = $state<StaffTextKey | null>(null);
+  toast = $state<Toast | null>(null);
+  /** What the screen being opened should start with (e.g. Low stock → Receive this product). */
+  intent = $state<Intent | null>(null);
+  readonly idle = new Idle();
+
+  screens = $derived(screensFor(this.user?.role ?? null));
+  screen = $derived<StaffScreen | null>(this.screens.find((screen) => screen.id === this.screenId) ?? null);
+
+  private scanHandler: ScanHandler | null = null;
+  private readonly gate = new ScanGate(1500);
+  private toastSerial = 0;
+
+  /** The console was mounted: take scans and touches over, and time the sign-in screen. */
+  start(): () => void {
+    const disconnect = staffMode.connect({ scan: (text) => this.scan(text), activity: () => this.activity() });
+    this.startIdle();
+    return () => {
+      disconnect();
+      this.idle.stop();
+    };
+  }
+
+  signedIn(result: StaffSignedIn, username: string): void {
+    this.user = { token: result.token, role: result.role, displayName: result.displayName, username };
+    this.signInNotice = null;
+    this.screenId = null;
+    useStaffToken(result.token, () => this.sessionLost());
+    this.startIdle();
+  }
+
+  open(id: string, intent: Intent | null = null): void {
+    if (!this.screens.some((screen) => screen.id === id)) return;
+    this.scanHandler = null;
+    this.intent = intent;
+    this.screenId = id;
+  }
+
+  /** The intent the opened screen was given, once. */
+  takeIntent(): Intent | null {
+    const intent = this.intent;
+    this.intent = null;
+    return intent;
+  }
+
+  home(): void {
+    this.scanHandler = null;
+    this.intent = null;
+    this.screenId = null;
+  }
+
+  /** Signs out on the server and returns to the resident Start screen. */
+  signOut(): void {
+    this.forget();
+    staffMode.leave();
+  }
+
+  /** The active screen takes scans until it is left; returns the way to stop. */
+  onScan(handler: ScanHandler): () => void {
+    this.scanHandler = handler;
+    return () => {
+      if (this.scanHandler === handler) this.scanHandler = null;
+    };
+  }
+
+  scan(text: string, now = Date.now()): void {
+    const code = text.trim();
+    this.idle.poke();
+    // Nothing is scanned into the sign-in screen (a staff card sign-in would go here).
+    if (!code || !this.user || !this.gate.accept(code, now)) return;
+    if (this.scanHandler) this.scanHandler(code);
+    else this.say(() => t('scan.ignored'), 'info');
+  }
+
+  activity(): void {
+    // While the countdown shows, only its own button (or a tap beside it) answers it.
+    if (this.idle.warning) return;
+    this.idle.poke();
+  }
+
+  /** A short message at the bottom of the screen (saved, scanned…). */
+  say(text: () => string, tone: Toast['tone'] = 'ok'): void {
+    this.toast = { text, tone, serial: ++this.toastSerial };
+  }
+
+  /** The server no longer knows the token (restart, its own idle limit): sign in again. */
+  private sessionLost(): void {
+    if (!this.user) return;
+    this.forget();
+    this.signInNotice = 'signIn.sessionExpired';
+    this.startIdle();
+  }
+
+  private forget(): void {
+    const token = this.user?.token;
+    this.user = null;
+    this.screenId = null;
+    this.scanHandler = null;
+    this.intent = null;
+    this.toast = null;
+    useStaffToken(null);
+    if (token) staffApi.signOut(token).catch(() => undefined);
+    this.idle.stop();
+    locale.reset();
+  }
+
+  private startIdle(): void {
+    const seconds = idleOverride() ?? (this.user ? STAFF_IDLE_SECONDS : SIGN_IN_IDLE_SECONDS);
+    this.idle.start(seconds, () => this.signOut());
+  }
+}
+
+/** `?idle=N` (seconds, at least 3) shortens idle times for demonstrations and tests, as on the resident screens. */
+function idleOverride(): number | null {
+  const value = Number(new URLSearchParams(location.search).get('idle'));
+  return Number.isFinite(value) && value >= 3 ? value : null;
+}
+
+export const staffConsole = new StaffConsole();

@@ -1,0 +1,31 @@
+import { errorMessageKey, NETWORK_ERROR } from '../api/errors';
+import { ApiFailure } from '../api/client';
+import type { StaffTextKey } from './i18n';
+
+/** Error codes the staff screens meet, in plain words; resident codes (cards…) keep their words. */
+const STAFF_MESSAGES: Record<string, StaffTextKey> = {
+  PIN_INVALID: 'signIn.pinInvalid',
+  STAFF_SESSION_REQUIRED: 'staffError.sessionExpired',
+  FORBIDDEN: 'staffError.forbidden',
+  VALIDATION_FAILED: 'staffError.invalid',
+  PRODUCT_NOT_FOUND: 'staffError.productNotFound',
+  [NETWORK_ERROR]: 'staffError.network',
+};
+
+export function staffErrorKey(code: string): StaffTextKey {
+  const own = STAFF_MESSAGES[code];
+  if (own) return own;
+  const resident = errorMessageKey(code);
+  return resident === 'error.generic' ? 'staffError.generic' : resident;
+}
+
+/** Any thrown value as an ApiFailure (a bug in the page becomes "something went wrong"). */
+export function failureOf(error: unknown): ApiFailure {
+  return error instanceof ApiFailure ? error : new ApiFailure('UNKNOWN', 0, String(error));
+}
+
+/** The minutes a LOCKED_OUT answer names ("… try again in 5 minute(s)."); at least 1. */
+export function lockedMinutes(message: string): number {
+  const match = /(\d+)\s*minute/.exec(message);
+  return match ? Math.max(1, Number(match[1])) : 5;
+}

@@ -1,0 +1,110 @@
+import type { Component } from 'svelte';
+import type { StaffRole } from './api';
+import type { StaffIconName } from './components/icons';
+import type { StaffMessageKey } from './i18n';
+
+/** Where a screen's tile sits on the home menu. */
+export type MenuSection = 'daily' | 'admin';
+
+/**
+ * One screen of the staff console. Adding a screen = one entry below + one folder
+ * `screens/<Name>/` holding `<Name>.svelte` (no props; it reads `staffConsole`), its state and its
+ * texts (`messages.ts`, see `i18n/index.ts`). The component is loaded on first use.
+ */
+export interface StaffScreen {
+  /** Stable id, also used in test ids: `staff-menu-<id>`, `screen-staff-<id>`. */
+  id: string;
+  /** Title on the menu tile and in the top bar (staff catalogue key). */
+  label: StaffMessageKey;
+  /** One line under the title on the menu tile. */
+  hint: StaffMessageKey;
+  icon: StaffIconName;
+  /** Who may open it; the server checks the same roles on every route it calls. */
+  roles: readonly StaffRole[];
+  section: MenuSection;
+  load: () => Promise<{ default: Component }>;
+}
+
+export const EVERY_ROLE: readonly StaffRole[] = ['volunteer', 'admin'];
+export const ADMIN_ONLY: readonly StaffRole[] = ['admin'];
+
+export const STAFF_SCREENS: readonly StaffScreen[] = [
+  // Daily work: volunteers and admins.
+  {
+    id: 'receive',
+    label: 'menu.receive',
+    hint: 'menu.receiveHint',
+    icon: 'box',
+    roles: EVERY_ROLE,
+    section: 'daily',
+    load: () => import('./screens/Receive/Receive.svelte'),
+  },
+  {
+    id: 'stocktake',
+    label: 'menu.stocktake',
+    hint: 'menu.stocktakeHint',
+    icon: 'clipboard',
+    roles: EVERY_ROLE,
+    section: 'daily',
+    load: () => import('./screens/Stocktake/Stocktake.svelte'),
+  },
+  {
+    id: 'low-stock',
+    label: 'menu.lowStock',
+    hint: 'menu.lowStockHint',
+    icon: 'lowStock',
+    roles: EVERY_ROLE,
+    section: 'daily',
+    load: () => import('./screens/LowStock/LowStock.svelte'),
+  },
+  {
+    id: 'reprint',
+    label: 'menu.reprint',
+    hint: 'menu.reprintHint',
+    icon: 'printer',
+    roles: EVERY_ROLE,
+    section: 'daily',
+    load: () => import('./screens/Reprint/Reprint.svelte'),
+  },
+  {
+    id: 'help',
+    label: 'menu.help',
+    hint: 'menu.helpHint',
+    icon: 'person',
+    roles: EVERY_ROLE,
+    section: 'daily',
+    load: () => import('./screens/HelpResident/HelpResident.svelte'),
+  },
+  // Administration (admins only): add entries here with `roles: ADMIN_ONLY, section: 'admin'`.
+];
+
+/** The screens a role may open, in menu order; none while signed out. */
+export function screensFor(role: StaffRole | null, screens: readonly StaffScreen[] = STAFF_SCREENS): StaffScreen[] {
+  return role ? screens.filter((screen) => screen.roles.includes(role)) : [];
+}
+
+/** The menu, grouped by section, leaving out sections with nothing for this role. */
+export function menuFor(
+  role: StaffRole | null,
+  screens: readonly StaffScreen[] = STAFF_SCREENS,
+): { section: MenuSection; screens: StaffScreen[] }[] {
+  const allowed = screensFor(role, screens);
+  return (['daily', 'admin'] as const)
+    .map((section) => ({ section, screens: allowed.filter((screen) => screen.section === section) }))
+    .filter((group) => group.screens.length > 0);
+}
+
+const loaded = new Map<string, Promise<{ default: Component }>>();
+
+/** A screen's component, imported once; a failed import is tried again next time. */
+export function loadScreen(screen: StaffScreen): Promise<{ default: Component }> {
+  let promise = loaded.get(screen.id);
+  if (!promise) {
+    promise = screen.load().catch((error: unknown) => {
+      loaded.delete(screen.id);
+      throw error;
+    });
+    loaded.set(screen.id, promise);
+  }
+  return promise;
+}
