@@ -1,4 +1,6 @@
 import { ApiFailure, bearer, call, client, type Schemas, timeout } from '../api/client';
+import { NETWORK_ERROR } from '../api/errors';
+import type { operations } from '../api/schema';
 
 export type StaffSignedIn = Schemas['StaffSessionResponse'];
 export type StaffRole = StaffSignedIn['role'];
@@ -11,6 +13,18 @@ export type StaffProduct = Schemas['ProductResponse'];
 export type MemberLookup = Schemas['MemberLookupResponse'];
 export type LedgerEntry = Schemas['LedgerEntryResponse'];
 export type StaffRedemption = Schemas['RedemptionResponse'];
+export type Activity = Schemas['ActivityResponse'];
+export type AwardEvent = Schemas['EventResponse'];
+export type CheckInResult = Schemas['CheckInResultResponse'];
+export type EventDetail = Schemas['EventDetailResponse'];
+export type AwardInput = Schemas['AwardPointsDto'];
+export type AwardResult = Schemas['AwardResponse'];
+export type MemberListItem = Schemas['MemberListItem'];
+export type RedemptionSummary = Schemas['RedemptionSummaryResponse'];
+export type RedemptionPage = Schemas['RedemptionPageResponse'];
+export type RedemptionFilter = NonNullable<operations['RedemptionController_list']['parameters']['query']>;
+export type RankingRow = Schemas['RankingRowResponse'];
+export type RankingBasis = 'member' | 'household';
 
 /** The signed-in staff member's token, set by the console; null while signed out. */
 let currentToken: string | null = null;
@@ -101,6 +115,90 @@ export const staffApi = {
     staffCall(() =>
       client.GET('/api/printer/jobs/{id}', { params: { path: { id } }, headers: auth(), signal: timeout() }),
     ),
+
+  activities: () => staffCall(() => client.GET('/api/activities', { headers: auth(), signal: timeout() })),
+
+  /** Members by name, household or card number (admin). */
+  searchMembers: (q: string) =>
+    staffCall(() =>
+      client.GET('/api/members', { params: { query: { q, limit: 20 } }, headers: auth(), signal: timeout() }),
+    ),
+
+  award: (body: AwardInput) =>
+    staffCall(() => client.POST('/api/points/awards', { body, headers: auth(), signal: timeout() })),
+
+  openEvents: () =>
+    staffCall(() =>
+      client.GET('/api/events', { params: { query: { open: 'true' } }, headers: auth(), signal: timeout() }),
+    ),
+
+  event: (id: string) =>
+    staffCall(() => client.GET('/api/events/{id}', { params: { path: { id } }, headers: auth(), signal: timeout() })),
+
+  createEvent: (body: Schemas['CreateEventDto']) =>
+    staffCall(() => client.POST('/api/events', { body, headers: auth(), signal: timeout() })),
+
+  checkIn: (eventId: string, qr: string) =>
+    staffCall(() =>
+      client.POST('/api/events/{id}/check-ins', {
+        params: { path: { id: eventId } },
+        body: { qr },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  closeEvent: (id: string) =>
+    staffCall(() =>
+      client.POST('/api/events/{id}/close', { params: { path: { id } }, headers: auth(), signal: timeout() }),
+    ),
+
+  redemptions: (query: RedemptionFilter) =>
+    staffCall(() => client.GET('/api/redemptions', { params: { query }, headers: auth(), signal: timeout() })),
+
+  voidRedemption: (id: string, reason: string) =>
+    staffCall(() =>
+      client.POST('/api/redemptions/{id}/void', {
+        params: { path: { id } },
+        body: { reason },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  ranking: (month: string, by: RankingBasis) =>
+    staffCall(() =>
+      client.GET('/api/rankings/month', {
+        params: { query: { month, by, limit: 100 } },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
 };
+
+/** PDFs of many cards take a while to draw. */
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * Saves a file a staff route makes (PDF, CSV, PNG). A plain link cannot carry the bearer token,
+ * so the file is fetched here and handed to the browser as a download.
+ */
+export async function staffDownload(path: string, filename: string): Promise<void> {
+  const response = await fetch(path, { headers: auth(), signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch(() => {
+    throw new ApiFailure(NETWORK_ERROR, 0, 'The kiosk server did not answer.');
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
+    const failure = new ApiFailure(body?.code ?? 'UNKNOWN', response.status, body?.message ?? response.statusText);
+    if (failure.code === 'STAFF_SESSION_REQUIRED') onSessionLost();
+    throw failure;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 export { auth as staffAuth };
