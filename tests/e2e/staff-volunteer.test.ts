@@ -1,10 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
 import { ADMIN_PIN, type DemoCard, type Kiosk, startKiosk, VOLUNTEER_PIN } from '../support/kiosk';
-import { captureScreen, findChromium, launch, LANDSCAPE, openKiosk, SCREENS_DIR, UI_DIST } from './browser';
+import { findChromium, launch, openKiosk, SCREENS_DIR, UI_DIST } from './browser';
+import {
+  enterCredentials,
+  expectAccessible,
+  openScreen,
+  openStaffAt,
+  signInAt,
+  staffScan,
+  typeOnPad,
+} from './staff-console';
 
 /*
  * The volunteer's part of the staff console in real Chromium against the real server (built UI,
@@ -57,72 +66,8 @@ describe.skipIf(!CHROMIUM)(
     const movements = async (productId: number) =>
       (await admin.get<Movement[]>(`/api/inventory/movements?productId=${productId}&limit=5`)).body;
 
-    async function expectAccessible(page: Page, name: string): Promise<void> {
-      expect(await captureScreen(page, `staff-${name}`), `axe violations on staff-${name}`).toEqual([]);
-    }
-
-    /** A page of the kiosk opened straight at `path` (e.g. `/#staff`), in the store's locale. */
-    async function openAt(path: string): Promise<{ page: Page; errors: string[] }> {
-      const context = await browser.newContext({
-        viewport: LANDSCAPE,
-        permissions: ['camera'],
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${kiosk.url}${path}`);
-      return { page, errors };
-    }
-
-    /** Username on the on-screen letters (when asked for), PIN on the number pad. */
-    async function enterCredentials(page: Page, username: string, pin: string): Promise<void> {
-      await page.getByTestId('screen-staff-sign-in').waitFor();
-      if (await page.getByTestId('letter-keys').isVisible()) {
-        for (const letter of username) await page.getByTestId(`letter-${letter}`).click();
-        expect(await page.getByTestId('staff-username').inputValue()).toBe(username);
-        await page.getByTestId('staff-name-next').click();
-      }
-      await page.getByTestId('pin').waitFor();
-      for (const digit of pin) await page.getByTestId(`pin-${digit}`).click();
-      await page.getByTestId('staff-sign-in').click();
-    }
-
-    async function signInAsVolunteer(path = '/#staff'): Promise<{ page: Page; errors: string[] }> {
-      const opened = await openAt(path);
-      await enterCredentials(opened.page, 'volunteer', VOLUNTEER_PIN);
-      await opened.page.getByTestId('screen-staff-home').waitFor();
-      return opened;
-    }
-
-    async function openScreen(page: Page, id: string): Promise<void> {
-      await page.getByTestId(`staff-menu-${id}`).click();
-      await page.getByTestId(`screen-staff-${id}`).waitFor();
-    }
-
-    async function typeOnPad(page: Page, pad: string, digits: string): Promise<void> {
-      await page.getByTestId(`${pad}-clear`).click();
-      for (const digit of digits) await page.getByTestId(`${pad}-${digit}`).click();
-    }
-
-    /**
-     * A handheld-scanner burst. Keys sent through the DevTools protocol can arrive stretched out on
-     * a busy machine and are then, rightly, not taken for a scan: the burst is typed again until
-     * `answered` says the screen reacted (at most three times).
-     */
-    async function scan(page: Page, code: string, answered: () => Promise<boolean>): Promise<void> {
-      for (let attempt = 1; attempt <= 3; attempt++) {
-        await page.keyboard.type(code);
-        await page.keyboard.press('Enter');
-        const deadline = Date.now() + 3000;
-        while (Date.now() < deadline) {
-          if (await answered()) return;
-          await page.waitForTimeout(100);
-        }
-      }
-      throw new Error(`the scan of ${code} was not answered`);
-    }
+    const openAt = (path: string) => openStaffAt(browser, kiosk.url, path);
+    const signInAsVolunteer = (path = '/#staff') => signInAt(browser, kiosk.url, 'volunteer', VOLUNTEER_PIN, path);
 
     beforeAll(async () => {
       if (!existsSync(UI_DIST)) throw new Error('kiosk-ui/dist is missing: run `npm run build` first (npm test does)');
@@ -265,7 +210,7 @@ describe.skipIf(!CHROMIUM)(
       await expectAccessible(page, 'receive-done');
 
       // The handheld scanner picks the product by its barcode.
-      await scan(page, '6901234567892', async () =>
+      await staffScan(page, '6901234567892', async () =>
         (
           (await page
             .getByTestId('receive-chosen')
@@ -370,7 +315,7 @@ describe.skipIf(!CHROMIUM)(
       // The receipt's QR code (its number) read by the handheld scanner finds it too.
       await page.getByTestId('staff-home').click();
       await openScreen(page, 'reprint');
-      await scan(page, receiptNo, () => page.getByTestId('reprint-receipt').isVisible());
+      await staffScan(page, receiptNo, () => page.getByTestId('reprint-receipt').isVisible());
       expect(await page.getByTestId('reprint-receipt').textContent()).toContain(receiptNo);
       expect(errors).toEqual([]);
     });
@@ -383,7 +328,7 @@ describe.skipIf(!CHROMIUM)(
       await openScreen(page, 'help');
       await expectAccessible(page, 'help-waiting');
 
-      await scan(page, card.qr, () => page.getByTestId('help-member').isVisible());
+      await staffScan(page, card.qr, () => page.getByTestId('help-member').isVisible());
       const name = await page.getByTestId('help-name').textContent();
       expect(name).toContain(card.name.slice(0, 1));
       expect(name).not.toBe(card.name);

@@ -9,6 +9,13 @@ const STAFF_MESSAGES: Record<string, StaffTextKey> = {
   FORBIDDEN: 'staffError.forbidden',
   VALIDATION_FAILED: 'staffError.invalid',
   PRODUCT_NOT_FOUND: 'staffError.productNotFound',
+  ALREADY_VOIDED: 'staffError.alreadyVoided',
+  EVENT_CLOSED: 'staffError.eventClosed',
+  EVENT_NOT_FOUND: 'staffError.notFound',
+  REDEMPTION_NOT_FOUND: 'staffError.notFound',
+  ACCOUNT_NOT_FOUND: 'staffError.notFound',
+  MEMBER_NOT_FOUND: 'staffError.notFound',
+  ACTIVITY_NOT_FOUND: 'staffError.notFound',
   [NETWORK_ERROR]: 'staffError.network',
 };
 

@@ -76,6 +76,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     load: () => import('./screens/HelpResident/HelpResident.svelte'),
   },
   // Administration (admins only): add entries here with `roles: ADMIN_ONLY, section: 'admin'`.
+  {
+    id: 'check-in',
+    label: 'menu.checkIn',
+    hint: 'menu.checkInHint',
+    icon: 'scan',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/CheckIn/CheckIn.svelte'),
+  },
 ];
 
 /** The screens a role may open, in menu order; none while signed out. */

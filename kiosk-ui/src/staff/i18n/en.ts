@@ -47,6 +47,14 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'menu.reprintHint': 'Type the receipt number or scan its QR code',
   'menu.help': 'Help a resident',
   'menu.helpHint': 'Scan their card, see the passbook',
+  'menu.checkIn': 'Event check-in',
+  'menu.checkInHint': 'Pick the activity, then scan cards one by one',
+  'menu.points': 'Award / deduct',
+  'menu.pointsHint': 'Give or take points for one resident',
+  'menu.redemptions': 'Redemptions',
+  'menu.redemptionsHint': 'Find a redemption, void a mistaken one',
+  'menu.ranking': 'Monthly ranking',
+  'menu.rankingHint': 'This month’s top earners, printable A4',
 
   'idle.staffBody': 'Signing out in {n} s',
   'scan.ignored': 'Scanned, but this page takes no scans. Choose a task from the menu first.',
@@ -78,4 +86,7 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'staffError.productNotFound': 'This product was not found; it may have been removed.',
   'staffError.network': 'Cannot reach the server right now. Please try again later.',
   'staffError.generic': 'Something went wrong. Please try again.',
+  'staffError.alreadyVoided': 'This redemption has already been voided.',
+  'staffError.eventClosed': 'This event has ended: no more check-ins.',
+  'staffError.notFound': 'Not found: someone may have changed it. Go back and look it up again.',
 };

@@ -46,6 +46,14 @@ export const staffZhCN = {
   'menu.reprintHint': '输入小票号或扫小票上的二维码',
   'menu.help': '帮助居民',
   'menu.helpHint': '扫居民的卡，看积分存折',
+  'menu.checkIn': '活动签到',
+  'menu.checkInHint': '选好项目，逐个扫卡加分',
+  'menu.points': '加分 / 扣分',
+  'menu.pointsHint': '给一位居民加分或扣分',
+  'menu.redemptions': '兑换记录',
+  'menu.redemptionsHint': '查找兑换，撤销错误的兑换',
+  'menu.ranking': '光荣榜公示',
+  'menu.rankingHint': '本月积分排名，打印 A4',
 
   'idle.staffBody': '{n} 秒后自动退出登录',
   'scan.ignored': '扫到了，但这个页面不用扫码。请先在主菜单选择要做的事。',
@@ -77,6 +85,9 @@ export const staffZhCN = {
   'staffError.productNotFound': '找不到这个商品，可能已被删除。',
   'staffError.network': '暂时连不上服务器，请稍后再试。',
   'staffError.generic': '出了点问题，请再试一次。',
+  'staffError.alreadyVoided': '这笔兑换已经撤销过了。',
+  'staffError.eventClosed': '这个活动已经结束，不能再签到。',
+  'staffError.notFound': '找不到了，可能已被别人修改。请返回重新查找。',
 } satisfies Record<string, Message>;
 
 export type StaffMessageKey = keyof typeof staffZhCN;

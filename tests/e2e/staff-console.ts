@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { captureScreen, LANDSCAPE } from './browser';
+
+/*
+ * Driving the staff console in Chromium the way staff do: the sign-in on the on-screen keys, the
+ * home menu, the number pads and the handheld scanner. Shared by the staff end-to-end tests.
+ */
+
+/** A page of the kiosk opened straight at `path` (e.g. `/#staff`), in the store's locale. */
+export async function openStaffAt(
+  browser: Browser,
+  url: string,
+  path = '/#staff',
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: LANDSCAPE,
+    permissions: ['camera'],
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${url}${path}`);
+  return { page, errors };
+}
+
+/** Username on the on-screen letters (when asked for), PIN on the number pad. */
+export async function enterCredentials(page: Page, username: string, pin: string): Promise<void> {
+  await page.getByTestId('screen-staff-sign-in').waitFor();
+  if (await page.getByTestId('letter-keys').isVisible()) {
+    for (const letter of username) await page.getByTestId(`letter-${letter}`).click();
+    expect(await page.getByTestId('staff-username').inputValue()).toBe(username);
+    await page.getByTestId('staff-name-next').click();
+  }
+  await page.getByTestId('pin').waitFor();
+  for (const digit of pin) await page.getByTestId(`pin-${digit}`).click();
+  await page.getByTestId('staff-sign-in').click();
+}
+
+/** Signed in at `path` and on the home menu. */
+export async function signInAt(
+  browser: Browser,
+  url: string,
+  username: string,
+  pin: string,
+  path = '/#staff',
+): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openStaffAt(browser, url, path);
+  await enterCredentials(opened.page, username, pin);
+  await opened.page.getByTestId('screen-staff-home').waitFor();
+  return opened;
+}
+
+export async function openScreen(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`staff-menu-${id}`).click();
+  await page.getByTestId(`screen-staff-${id}`).waitFor();
+}
+
+export async function typeOnPad(page: Page, pad: string, digits: string): Promise<void> {
+  await page.getByTestId(`${pad}-clear`).click();
+  for (const digit of digits) await page.getByTestId(`${pad}-${digit}`).click();
+}
+
+/**
+ * A handheld-scanner burst. Keys sent through the DevTools protocol can arrive stretched out on
+ * a busy machine and are then, rightly, not taken for a scan: the burst is typed again until
+ * `answered` says the screen reacted (at most three times).
+ */
+export async function staffScan(page: Page, code: string, answered: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.keyboard.type(code);
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline) {
+      if (await answered()) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`the scan of ${code} was not answered`);
+}
+
+/** Screenshots at the three sizes (staff-<name>-…) and no serious or critical axe violations. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(await captureScreen(page, `staff-${name}`), `axe violations on staff-${name}`).toEqual([]);
+}
