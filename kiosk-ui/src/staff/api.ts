@@ -184,9 +184,11 @@ const DOWNLOAD_TIMEOUT_MS = 60_000;
  * so the file is fetched here and handed to the browser as a download.
  */
 export async function staffDownload(path: string, filename: string): Promise<void> {
-  const response = await fetch(path, { headers: auth(), signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch(() => {
-    throw new ApiFailure(NETWORK_ERROR, 0, 'The kiosk server did not answer.');
-  });
+  const response = await fetch(path, { headers: auth(), signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch(
+    () => {
+      throw new ApiFailure(NETWORK_ERROR, 0, 'The kiosk server did not answer.');
+    },
+  );
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
     const failure = new ApiFailure(body?.code ?? 'UNKNOWN', response.status, body?.message ?? response.statusText);
