@@ -741,6 +741,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountBalanceResponse: {
+            balance: number;
+            id: string;
+        };
         AccountSummary: {
             balance: number;
             id: string;
@@ -793,7 +797,7 @@ export interface components {
             reason?: string;
         };
         AwardResponse: {
-            account: Record<string, never>;
+            account: components["schemas"]["AccountBalanceResponse"];
             entry: components["schemas"]["LedgerEntryResponse"];
         };
         CardResponse: {
@@ -1024,8 +1028,16 @@ export interface components {
              */
             transferBalance: boolean;
         };
+        PassbookAccountResponse: {
+            balance: number;
+            id: string;
+            /** @enum {string} */
+            kind: "person" | "household";
+            /** @description The person’s name, or the household label */
+            name: string;
+        };
         PassbookResponse: {
-            account: Record<string, never>;
+            account: components["schemas"]["PassbookAccountResponse"];
             entries: components["schemas"]["LedgerEntryResponse"][];
         };
         PrinterHealth: {

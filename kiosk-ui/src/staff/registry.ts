@@ -85,6 +85,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     section: 'admin',
     load: () => import('./screens/CheckIn/CheckIn.svelte'),
   },
+  {
+    id: 'points',
+    label: 'menu.points',
+    hint: 'menu.pointsHint',
+    icon: 'plus',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Points/Points.svelte'),
+  },
 ];
 
 /** The screens a role may open, in menu order; none while signed out. */

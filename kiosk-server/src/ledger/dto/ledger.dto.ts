@@ -52,13 +52,23 @@ export class LedgerEntryResponse {
   @ApiProperty() hash!: string;
 }
 
+export class AccountBalanceResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() balance!: number;
+}
+
+export class PassbookAccountResponse extends AccountBalanceResponse {
+  @ApiProperty({ enum: ['person', 'household'] }) kind!: string;
+  @ApiProperty({ description: 'The person’s name, or the household label' }) name!: string;
+}
+
 export class AwardResponse {
   @ApiProperty() entry!: LedgerEntryResponse;
-  @ApiProperty() account!: { id: string; balance: number };
+  @ApiProperty() account!: AccountBalanceResponse;
 }
 
 export class PassbookResponse {
-  @ApiProperty() account!: { id: string; balance: number; kind: string; name: string };
+  @ApiProperty() account!: PassbookAccountResponse;
   @ApiProperty({ type: [LedgerEntryResponse] }) entries!: LedgerEntryResponse[];
 }
 
