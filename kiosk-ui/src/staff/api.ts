@@ -20,6 +20,14 @@ export type EventDetail = Schemas['EventDetailResponse'];
 export type AwardInput = Schemas['AwardPointsDto'];
 export type AwardResult = Schemas['AwardResponse'];
 export type MemberListItem = Schemas['MemberListItem'];
+/** A member picked by card or search, with what the screens show of them. */
+export interface FoundMember {
+  memberId: string;
+  accountId: string;
+  displayName: string;
+  household: string | null;
+  balance: number;
+}
 export type RedemptionSummary = Schemas['RedemptionSummaryResponse'];
 export type RedemptionPage = Schemas['RedemptionPageResponse'];
 export type RedemptionFilter = NonNullable<operations['RedemptionController_list']['parameters']['query']>;

@@ -80,6 +80,11 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'common.search': 'Search',
   'common.scanHint': 'Or scan it with the handheld scanner',
 
+  'finder.label': 'Name, building or card number',
+  'finder.placeholder': 'e.g. 王小明 or 3栋',
+  'finder.noMatch': 'Nobody found for “{q}”.',
+  'finder.notCard': 'This is not a points card. Please scan the QR code on the resident’s card.',
+
   'staffError.sessionExpired': 'You were signed out. Please sign in again.',
   'staffError.forbidden': 'Your account cannot do this. Please ask an admin.',
   'staffError.invalid': 'Something entered is not right. Please check it.',

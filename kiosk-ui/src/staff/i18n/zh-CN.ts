@@ -79,6 +79,11 @@ export const staffZhCN = {
   'common.search': '搜索',
   'common.scanHint': '可以用扫码枪扫一下',
 
+  'finder.label': '姓名、楼栋或卡号',
+  'finder.placeholder': '例如：王小明 或 3栋',
+  'finder.noMatch': '没有找到“{q}”。',
+  'finder.notCard': '这不是积分卡，请扫居民积分卡上的二维码。',
+
   'staffError.sessionExpired': '登录已过期，请重新登录。',
   'staffError.forbidden': '您的账号不能做这件事，请找管理员。',
   'staffError.invalid': '填写的内容不对，请检查一下。',

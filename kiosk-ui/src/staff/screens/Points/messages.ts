@@ -4,10 +4,6 @@ import type { Message } from '../../../i18n/types';
 const zhCN = {
   'points.who': '给谁',
   'points.scanOrSearch': '扫居民的积分卡，或按姓名、楼栋、卡号查找',
-  'points.searchLabel': '姓名、楼栋或卡号',
-  'points.searchPlaceholder': '例如：王小明 或 3栋',
-  'points.noMatch': '没有找到“{q}”。',
-  'points.notCard': '这不是积分卡，请扫居民积分卡上的二维码。',
   'points.balance': '现有 {n} 分',
   'points.change': '换一位居民',
   'points.award': '加分',
@@ -35,10 +31,6 @@ const zhCN = {
 const en: Record<keyof typeof zhCN, Message> = {
   'points.who': 'Who',
   'points.scanOrSearch': 'Scan the resident’s card, or search by name, building or card number',
-  'points.searchLabel': 'Name, building or card number',
-  'points.searchPlaceholder': 'e.g. 王小明 or 3栋',
-  'points.noMatch': 'Nobody found for “{q}”.',
-  'points.notCard': 'This is not a points card. Please scan the QR code on the resident’s card.',
   'points.balance': '{n} points now',
   'points.change': 'Another resident',
   'points.award': 'Award',
