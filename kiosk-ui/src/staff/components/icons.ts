@@ -30,6 +30,9 @@ export const STAFF_ICONS = {
   plus: ['M12 5v14', 'M5 12h14'],
   minus: ['M5 12h14'],
   arrowLeft: ['M19 12H5', 'M11 6l-6 6 6 6'],
+  star: ['M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z'],
+  receipt: ['M6 3h12v18l-3-2-3 2-3-2-3 2z', 'M9 8h6', 'M9 12h6', 'M9 16h3'],
+  plusMinus: ['M12 4v10', 'M7 9h10', 'M7 19h10'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StaffIconName = keyof typeof STAFF_ICONS;
