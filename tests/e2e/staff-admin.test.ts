@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,20 @@ const CHROMIUM = findChromium();
 interface Lookup {
   member: { id: string; displayName: string };
   account: { id: string; balance: number };
+}
+
+interface Product {
+  id: number;
+  name: string;
+  stock: number;
+}
+
+interface Redemption {
+  id: string;
+  receiptNo: string;
+  totalPoints: number;
+  status: string;
+  voidReason?: string | null;
 }
 
 interface LedgerPage {
@@ -137,6 +151,143 @@ describe.skipIf(!CHROMIUM)(
       await page.getByTestId('check-in-activity').first().waitFor();
       const open = (await admin.get<{ name: string }[]>('/api/events?open=true')).body;
       expect(open.map((e) => e.name)).not.toContain(event);
+      expect(errors).toEqual([]);
+    });
+    it('awards points to a member found by name, and deducts with a reason from a scanned card', async () => {
+      const [card] = await cardsOnSeparateAccounts(1);
+      const { page, errors } = await signInAsAdmin();
+      await openScreen(page, 'points');
+      expect(await page.getByTestId('points-submit').isDisabled()).toBe(true);
+
+      // Award: search by the full name, pick the activity (default points), change them on the pad.
+      await page.getByTestId('points-finder-search').fill(card!.name);
+      await page.getByTestId('points-finder-go').click();
+      await page.getByTestId('points-finder-match').filter({ hasText: card!.name }).first().click();
+      expect(await page.getByTestId('points-balance').textContent()).toContain(String(card!.account.balance));
+      await page.getByTestId('points-activity').filter({ hasText: '河道巡查' }).click();
+      expect(await page.getByTestId('points-amount-display').textContent()).toContain('3');
+      await typeOnPad(page, 'points-amount', '4');
+      await page.getByTestId('points-note-input').fill('清理河岸垃圾');
+      await expectAccessible(page, 'admin-points-award');
+      await page.getByTestId('points-submit').click();
+      await page.getByTestId('points-result').waitFor();
+      expect(await page.getByTestId('points-result').textContent()).toContain(
+        `加 4 分，现在共 ${card!.account.balance + 4} 分`,
+      );
+
+      // Deduction: the card is scanned; without a reason the button refuses; too many points are refused in words.
+      // A scan shows the masked name (a search shows the full one), so the switch is visible.
+      await staffScan(page, card!.qr, async () =>
+        ((await page.getByTestId('points-recipient').textContent()) ?? '').includes(card!.member.displayName),
+      );
+      await page.getByTestId('points-deduct').click();
+      await typeOnPad(page, 'points-amount', '999');
+      expect(await page.getByTestId('points-submit').isDisabled()).toBe(true);
+      expect(await page.getByTestId('points-submit').textContent()).toContain('扣分必须写明原因');
+      await page.getByTestId('points-note').getByRole('button', { name: '门前三包检查不合格' }).click();
+      await page.getByTestId('points-submit').click();
+      await page.getByTestId('points-error').waitFor();
+      expect(await page.getByTestId('points-error').textContent()).toContain('不够扣 999 分');
+      await typeOnPad(page, 'points-amount', '2');
+      await page.getByTestId('points-submit').click();
+      await page.getByTestId('points-result').waitFor();
+      expect(await page.getByTestId('points-result').textContent()).toContain(
+        `扣 2 分，现在共 ${card!.account.balance + 2} 分`,
+      );
+      await expectAccessible(page, 'admin-points-deduct');
+
+      const book = await ledger(card!.account.id);
+      expect(book.entries.slice(-2).map((e) => [e.delta, e.kind, e.reason, e.actor])).toEqual([
+        [4, 'award', '河道巡查：清理河岸垃圾', 'staff:admin'],
+        [-2, 'adjust', '门前三包检查不合格', 'staff:admin'],
+      ]);
+      expect(book.account.balance).toBe(card!.account.balance + 2);
+      expect(errors).toEqual([]);
+    });
+
+    it('voids a redemption with a reason: points and stock come back, the original entry stays, a second void is impossible', async () => {
+      const [card] = (await cardsOnSeparateAccounts(4)).filter((c) => c.account.balance >= 10);
+      const products = (await admin.get<Product[]>('/api/products')).body;
+      const soap = products.find((p) => p.name.startsWith('香皂'))!;
+      const { api: resident } = await new Api(kiosk.url).resident(card!.qr);
+      const bought = await resident.post<Redemption>(
+        '/api/redemptions',
+        { items: [{ productId: soap.id, quantity: 1 }] },
+        { 'idempotency-key': `e2e-void-${card!.cardNo}` },
+      );
+      expect(bought.status).toBe(201);
+      await resident.delete('/api/sessions/current');
+      const stockBefore = (await admin.get<Product[]>('/api/products')).body.find((p) => p.id === soap.id)!.stock;
+      const balanceBefore = (await ledger(card!.account.id)).account.balance;
+
+      const { page, errors } = await signInAsAdmin();
+      await openScreen(page, 'redemptions');
+      await page.getByTestId('redemptions-receipt').fill(bought.body.receiptNo);
+      await page.getByTestId('redemptions-search').click();
+      await page.getByTestId('redemptions-row').filter({ hasText: bought.body.receiptNo }).waitFor();
+      expect(await page.getByTestId('redemptions-row').count()).toBe(1);
+      await page.getByTestId('redemptions-row').first().click();
+      await page.getByTestId('redemptions-detail').waitFor();
+      expect(await page.getByTestId('redemptions-detail').textContent()).toContain(`${soap.name}`);
+      expect(await page.getByTestId('redemptions-void').isDisabled()).toBe(true);
+      await page.getByTestId('void-reason').getByRole('button', { name: '居民退回商品' }).click();
+      await expectAccessible(page, 'admin-redemption-detail');
+      await page.getByTestId('redemptions-void').click();
+      await page.getByTestId('redemptions-void-confirm').click();
+      await page.getByTestId('redemptions-void-done').waitFor();
+      expect(await page.getByTestId('redemptions-void-done').textContent()).toContain(
+        `退回 ${bought.body.totalPoints} 分，居民现在共 ${balanceBefore + bought.body.totalPoints} 分`,
+      );
+      expect(await page.getByTestId('redemptions-status-text').textContent()).toContain('已撤销');
+      expect(await page.getByTestId('redemptions-void').count()).toBe(0);
+      await expectAccessible(page, 'admin-redemption-voided');
+
+      const after = (await admin.get<Redemption>(`/api/redemptions/${bought.body.id}`)).body;
+      expect([after.status, after.voidReason]).toEqual(['voided', '居民退回商品']);
+      expect((await admin.get<Product[]>('/api/products')).body.find((p) => p.id === soap.id)!.stock).toBe(
+        stockBefore + 1,
+      );
+      const book = await ledger(card!.account.id);
+      const kinds = book.entries.slice(-2).map((e) => [e.kind, e.delta]);
+      expect(kinds).toEqual([
+        ['redeem', -bought.body.totalPoints],
+        ['void', bought.body.totalPoints],
+      ]);
+      expect(book.account.balance).toBe(balanceBefore + bought.body.totalPoints);
+      const again = await admin.post<{ code: string }>(`/api/redemptions/${bought.body.id}/void`, { reason: '再试' });
+      expect([again.status, again.body.code]).toEqual([409, 'ALREADY_VOIDED']);
+      expect(errors).toEqual([]);
+    });
+
+    it('shows this month’s ranking by person and by household and downloads it as an A4 PDF', async () => {
+      const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+      const expected = (
+        await admin.get<{ rank: number; displayName: string; points: number }[]>(
+          `/api/rankings/month?month=${month}&by=household&limit=100`,
+        )
+      ).body;
+      expect(expected.length).toBeGreaterThan(0);
+
+      const { page, errors } = await signInAsAdmin();
+      await openScreen(page, 'ranking');
+      await page.getByTestId('ranking-row').first().waitFor();
+      await page.getByTestId('ranking-by-household').click();
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('[data-testid="ranking-row"]').length === count,
+        expected.length,
+      );
+      const shown = await page.getByTestId('ranking-row').allTextContents();
+      expect(shown[0]).toContain(expected[0]!.displayName);
+      expect(shown[0]).toContain(String(expected[0]!.points));
+      await expectAccessible(page, 'admin-ranking');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ranking-pdf').click()]);
+      expect(download.suggestedFilename()).toBe(`光荣榜-${month}-按户.pdf`);
+      const file = join(SCREENS_DIR, `ranking-${month}.pdf`);
+      await download.saveAs(file);
+      const pdf = readFileSync(file);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(2000);
       expect(errors).toEqual([]);
     });
   },
