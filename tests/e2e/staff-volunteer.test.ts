@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeQrFromPng } from '../../hardware/src/test-support/qr-decode';
 import { Api } from '../support/api';
 import { ADMIN_PIN, type DemoCard, type Kiosk, startKiosk, VOLUNTEER_PIN } from '../support/kiosk';
 import { findChromium, launch, openKiosk, SCREENS_DIR, UI_DIST } from './browser';
@@ -122,6 +123,19 @@ describe.skipIf(!CHROMIUM)(
       // Back to the residents' screen without signing in.
       await page.getByTestId('staff-leave').click();
       await page.getByTestId('screen-start').waitFor();
+      expect(errors).toEqual([]);
+    });
+
+    it('opens the sign-in at the PIN for the holder of a staff card scanned on the Start screen', async () => {
+      const qr = decodeQrFromPng(readFileSync(join(kiosk.dataDir, 'cards', 'staff', 'volunteer.png')));
+      const { page, errors } = await openKiosk(browser, kiosk.url);
+      await page.getByTestId('screen-start').waitFor();
+      await staffScan(page, qr, async () => (await page.getByTestId('pin').count()) > 0);
+      expect(await page.locator('#pin-title').textContent()).toContain('volunteer');
+      expect(await page.getByTestId('screen-member').count()).toBe(0);
+      for (const digit of VOLUNTEER_PIN) await page.getByTestId(`pin-${digit}`).click();
+      await page.getByTestId('staff-sign-in').click();
+      await page.getByTestId('screen-staff-home').waitFor();
       expect(errors).toEqual([]);
     });
 

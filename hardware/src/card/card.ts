@@ -13,7 +13,15 @@ export interface CardFace {
   communityName: string;
   /** false: the name is printed masked (王*明), for cards handed out through others. */
   showName: boolean;
+  /** A staff card (username in place of the card number) looks different from a resident's. */
+  kind?: 'member' | 'staff';
 }
+
+/** The words and colour of each kind of card. */
+const CARD_KINDS = {
+  member: { title: '积分卡', number: '卡号', band: '#c8102e', footer: '凭此卡在积分超市兑换商品' },
+  staff: { title: '工作人员', number: '用户名', band: '#1f4e79', footer: '刷卡后输入密码进入工作人员模式' },
+} as const;
 
 /** ID-1 card (85.6 × 54 mm) at 300 dpi. */
 export const CARD_WIDTH_PX = 1011;
@@ -23,7 +31,6 @@ const PT_PER_INCH = 72;
 const CARD_W_MM = 85.6;
 const CARD_H_MM = 54;
 
-const RED = '#c8102e';
 const BAND_PX = 150;
 /** The QR sits in a white square this large (about 37 mm), with a quiet zone of 3 modules. */
 const QR_BOX_PX = 440;
@@ -51,18 +58,19 @@ export async function renderCardPng(card: CardFace): Promise<Buffer> {
 }
 
 function cardSvg(card: CardFace): string {
+  const kind = CARD_KINDS[card.kind ?? 'member'];
   const name = printableText(card.showName ? card.memberName : maskName(card.memberName));
   const community = printableText(card.communityName);
   const cardNo = printableText(card.cardNo);
   preloadGlyphs([
-    { text: '积分卡', bold: true },
+    { text: kind.title, bold: true },
     { text: community, bold: true },
-    { text: '卡号姓名凭此卡在积分超市兑换商品' },
+    { text: `${kind.number}姓名${kind.footer}` },
     { text: cardNo + name, bold: true },
   ]);
   const canvas = new SvgCanvas(CARD_WIDTH_PX, CARD_HEIGHT_PX);
-  canvas.raw(`<rect width="${CARD_WIDTH_PX}" height="${BAND_PX}" fill="${RED}"/>`);
-  canvas.text('积分卡', { x: 48, baseline: 104, fontPx: 84, bold: true, fill: '#fff' });
+  canvas.raw(`<rect width="${CARD_WIDTH_PX}" height="${BAND_PX}" fill="${kind.band}"/>`);
+  canvas.text(kind.title, { x: 48, baseline: 104, fontPx: fitFont(kind.title, 84, 300), bold: true, fill: '#fff' });
   // The community name fills the band right of the title, shrinking when it is long.
   const communityPx = fitFont(community, 44, CARD_WIDTH_PX - 340 - 48);
   canvas.text(community, {
@@ -78,15 +86,15 @@ function cardSvg(card: CardFace): string {
 
   const left = 36 + QR_BOX_PX + 40;
   const room = CARD_WIDTH_PX - left - 40;
-  canvas.text('卡号', { x: left, baseline: 236, fontPx: 34, fill: '#666' });
+  canvas.text(kind.number, { x: left, baseline: 236, fontPx: 34, fill: '#666' });
   canvas.text(cardNo, { x: left, baseline: 300, fontPx: fitFont(cardNo, 56, room), bold: true });
   canvas.text('姓名', { x: left, baseline: 386, fontPx: 34, fill: '#666' });
   canvas.text(name, { x: left, baseline: 456, fontPx: fitFont(name, 64, room), bold: true });
-  canvas.raw(`<rect x="${left}" y="520" width="${room}" height="3" fill="${RED}"/>`);
-  canvas.text('凭此卡在积分超市兑换商品', {
+  canvas.raw(`<rect x="${left}" y="520" width="${room}" height="3" fill="${kind.band}"/>`);
+  canvas.text(kind.footer, {
     x: left,
     baseline: 574,
-    fontPx: fitFont('凭此卡在积分超市兑换商品', 30, room),
+    fontPx: fitFont(kind.footer, 30, room),
     fill: '#444',
   });
   return canvas.toSvg();

@@ -11,8 +11,11 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 
 export const CARD_QR_VERSION = 'PSK1';
+/** Staff cards: the same keys and shape, a username in place of the card number. */
+export const STAFF_CARD_QR_VERSION = 'PSKS1';
 const MAX_QR_LENGTH = 256;
 const QR_PATTERN = /^PSK1\.([0-9a-f]{8})\.([0-9]{10})\.([A-Za-z0-9_-]{86})$/;
+const STAFF_QR_PATTERN = /^PSKS1\.([0-9a-f]{8})\.([A-Za-z0-9_-]{1,40})\.([A-Za-z0-9_-]{86})$/;
 
 export interface ParsedCard {
   keyId: string;
@@ -62,22 +65,39 @@ export class CardKeys {
 
   /** The QR text of a card: `PSK1.<key id>.<card no>.<Ed25519 signature, base64url>`. */
   sign(cardNo: string): string {
-    const payload = `${CARD_QR_VERSION}.${this.keyId}.${cardNo}`;
-    const signature = sign(null, Buffer.from(payload), this.privateKey).toString('base64url');
-    return `${payload}.${signature}`;
+    return this.signed(`${CARD_QR_VERSION}.${this.keyId}.${cardNo}`);
+  }
+
+  /** The QR text of a staff card: `PSKS1.<key id>.<username>.<signature>`. */
+  signStaff(username: string): string {
+    return this.signed(`${STAFF_CARD_QR_VERSION}.${this.keyId}.${username}`);
   }
 
   /** The card a QR text names, or undefined when it is not a well-formed text signed by a trusted key. */
   verify(qr: unknown): ParsedCard | undefined {
+    const parsed = this.verified(qr, QR_PATTERN, CARD_QR_VERSION);
+    return parsed && { keyId: parsed.keyId, cardNo: parsed.subject };
+  }
+
+  /** The username a staff card names, or undefined (same rules as member cards). */
+  verifyStaff(qr: unknown): string | undefined {
+    return this.verified(qr, STAFF_QR_PATTERN, STAFF_CARD_QR_VERSION)?.subject;
+  }
+
+  private signed(payload: string): string {
+    return `${payload}.${sign(null, Buffer.from(payload), this.privateKey).toString('base64url')}`;
+  }
+
+  private verified(qr: unknown, pattern: RegExp, version: string): { keyId: string; subject: string } | undefined {
     if (typeof qr !== 'string' || qr.length > MAX_QR_LENGTH) return undefined;
-    const match = QR_PATTERN.exec(qr.trim());
+    const match = pattern.exec(qr.trim());
     if (!match) return undefined;
-    const [, keyId, cardNo, signature] = match as unknown as [string, string, string, string];
+    const [, keyId, subject, signature] = match as unknown as [string, string, string, string];
     const publicKey = this.trusted.get(keyId);
     if (!publicKey) return undefined;
-    const payload = Buffer.from(`${CARD_QR_VERSION}.${keyId}.${cardNo}`);
+    const payload = Buffer.from(`${version}.${keyId}.${subject}`);
     const bytes = Buffer.from(signature, 'base64url');
     if (bytes.length !== 64 || bytes.toString('base64url') !== signature) return undefined;
-    return verify(null, payload, publicKey, bytes) ? { keyId, cardNo } : undefined;
+    return verify(null, payload, publicKey, bytes) ? { keyId, subject } : undefined;
   }
 }

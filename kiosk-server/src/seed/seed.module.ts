@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { CardsModule } from '../cards/cards.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { MembersModule } from '../members/members.module';
+import { StaffModule } from '../staff/staff.module';
 import { SeedService } from './seed.service';
 
-@Module({ imports: [CatalogModule, MembersModule, CardsModule], providers: [SeedService], exports: [SeedService] })
+@Module({
+  imports: [CatalogModule, MembersModule, CardsModule, StaffModule],
+  providers: [SeedService],
+  exports: [SeedService],
+})
 export class SeedModule {}

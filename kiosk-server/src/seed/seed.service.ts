@@ -14,6 +14,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { MemberEntity } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
 import { CardsService } from '../cards/cards.service';
+import { StaffService } from '../staff/staff.service';
 import { writeCardFilesApart } from './card-files';
 
 const SEED_ACTOR = 'system:seed';
@@ -29,6 +30,7 @@ export class SeedService {
     private readonly catalog: CatalogService,
     private readonly members: MembersService,
     private readonly cards: CardsService,
+    private readonly staff: StaffService,
     private readonly ledger: LedgerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -81,11 +83,15 @@ export class SeedService {
     return summary;
   }
 
-  /** Card PNGs, an A4 sheet to print, and an index with each card's QR text, in DATA_DIR/cards/. */
+  /**
+   * Card PNGs, an A4 sheet to print, and an index with each card's QR text, in DATA_DIR/cards/;
+   * the staff cards (admin, volunteer) in DATA_DIR/cards/staff/.
+   */
   async writeCardImages(): Promise<string> {
     const dir = join(this.config.dataDir, 'cards');
     const faces = await this.cards.activeFaces();
     await writeCardFilesApart(dir, faces);
+    await writeCardFilesApart(join(dir, 'staff'), await this.staff.cardFaces());
     const balances = await this.dataSource
       .createQueryBuilder(MemberEntity, 'member')
       .innerJoin(AccountEntity, 'account', 'account.id = member.accountId')

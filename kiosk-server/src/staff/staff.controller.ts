@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { renderCardPng } from '@kiosk/hardware';
 import { CurrentStaff, StaffOnly } from '../sessions/auth.guards';
 import { SessionStore, type StaffSession } from '../sessions/session.store';
-import { StaffSessionResponse, StaffSignInDto } from './dto/staff.dto';
+import { StaffCardHolderResponse, StaffCardScanDto, StaffSessionResponse, StaffSignInDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
 
 @ApiTags('staff')
@@ -25,5 +26,27 @@ export class StaffController {
   @StaffOnly('volunteer', 'admin')
   signOut(@CurrentStaff() session: StaffSession): void {
     this.sessions.end(session.token);
+  }
+}
+
+@ApiTags('staff')
+@Controller('api/staff/cards')
+export class StaffCardsController {
+  constructor(private readonly staff: StaffService) {}
+
+  /** A staff card read on the kiosk: whose it is, so the sign-in asks only for the PIN. */
+  @Post('scans')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StaffCardHolderResponse })
+  holder(@Body() body: StaffCardScanDto): Promise<StaffCardHolderResponse> {
+    return this.staff.cardHolder(body.qr);
+  }
+
+  @Get(':username.png')
+  @StaffOnly('admin')
+  @ApiProduces('image/png')
+  @Header('Content-Type', 'image/png')
+  async picture(@Param('username') username: string): Promise<StreamableFile> {
+    return new StreamableFile(await renderCardPng(await this.staff.cardFace(username)));
   }
 }

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
-import { StaffController } from './staff.controller';
+import { CardsModule } from '../cards/cards.module';
+import { StaffCardsController, StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
 
-@Module({ controllers: [StaffController], providers: [StaffService], exports: [StaffService] })
+@Module({
+  imports: [CardsModule],
+  controllers: [StaffController, StaffCardsController],
+  providers: [StaffService],
+  exports: [StaffService],
+})
 export class StaffModule {}

@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { CardFace } from '@kiosk/hardware';
+import { CardsService } from '../cards/cards.service';
 import { DomainError } from '../common/domain-error';
+import { SettingsService } from '../settings/settings.service';
 import { WriteQueue } from '../database/write-queue';
 import { SessionStore, type StaffSession } from '../sessions/session.store';
 import { hashPin, pinMatches } from './pin-hash';
@@ -18,7 +21,44 @@ export class StaffService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
     private readonly sessions: SessionStore,
+    private readonly cards: CardsService,
+    private readonly settings: SettingsService,
   ) {}
+
+  /**
+   * Who a scanned staff card belongs to. The card only names the person (it saves spelling the
+   * username on the kiosk); signing in still takes their PIN.
+   */
+  async cardHolder(qr: unknown): Promise<{ username: string; displayName: string }> {
+    const username = this.cards.keys.verifyStaff(qr);
+    const staff = username
+      ? await this.dataSource.getRepository(StaffEntity).findOneBy({ username, active: true })
+      : null;
+    if (!staff) throw DomainError.unauthorized('CARD_INVALID', 'This staff card is not valid here.');
+    return { username: staff.username, displayName: staff.displayName };
+  }
+
+  /** The face of a staff member's card, to print. */
+  async cardFace(username: string): Promise<CardFace> {
+    const staff = await this.dataSource.getRepository(StaffEntity).findOneBy({ username, active: true });
+    if (!staff) throw DomainError.notFound('STAFF_NOT_FOUND', 'No such staff member.');
+    return {
+      kind: 'staff',
+      qr: this.cards.keys.signStaff(staff.username),
+      cardNo: staff.username,
+      memberName: staff.displayName,
+      communityName: this.settings.current.storeName,
+      showName: true,
+    };
+  }
+
+  /** The faces of every active staff member's card. */
+  async cardFaces(): Promise<CardFace[]> {
+    const staff = await this.dataSource
+      .getRepository(StaffEntity)
+      .find({ where: { active: true }, order: { id: 'ASC' } });
+    return Promise.all(staff.map((one) => this.cardFace(one.username)));
+  }
 
   /**
    * Five wrong PINs lock the username for five minutes; an unknown name answers like a wrong PIN.

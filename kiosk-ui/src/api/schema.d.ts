@@ -705,6 +705,38 @@ export interface paths {
         patch: operations["StoreSettingsController_update"];
         trace?: never;
     };
+    "/api/staff/cards/{username}.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffCardsController_picture"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/cards/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffCardsController_holder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/sessions": {
         parameters: {
             query?: never;
@@ -1210,6 +1242,16 @@ export interface components {
             showNameOnCard: boolean;
             /** @example 幸福社区积分超市 */
             storeName: string;
+        };
+        StaffCardHolderResponse: {
+            /** @example 值班志愿者 */
+            displayName: string;
+            /** @example volunteer */
+            username: string;
+        };
+        StaffCardScanDto: {
+            /** @description The text read from a staff card QR code (PSKS1.…) */
+            qr: string;
         };
         StaffSessionResponse: {
             displayName: string;
@@ -2962,6 +3004,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SettingsResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffCardsController_picture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffCardsController_holder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCardScanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCardHolderResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */

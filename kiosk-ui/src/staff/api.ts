@@ -69,6 +69,12 @@ export const staffApi = {
   signIn: (username: string, pin: string) =>
     call<StaffSignedIn>(client.POST('/api/staff/sessions', { body: { username, pin }, signal: timeout() })),
 
+  /** Whose staff card was scanned (no session needed: the PIN still is). */
+  staffCardHolder: (qr: string) =>
+    call<Schemas['StaffCardHolderResponse']>(
+      client.POST('/api/staff/cards/scans', { body: { qr }, signal: timeout() }),
+    ),
+
   /** Ends the server session; the token is passed because the console forgets it at once. */
   signOut: (token: string) =>
     call<void>(

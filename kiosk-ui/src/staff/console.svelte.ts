@@ -1,3 +1,4 @@
+import { ApiFailure } from '../api/client';
 import { ScanGate } from '../scan/scan-gate';
 import { Idle } from '../state/idle.svelte';
 import { locale } from '../i18n/i18n.svelte';
@@ -5,6 +6,7 @@ import { staffMode } from '../state/staff-mode.svelte';
 import { type StaffRole, type StaffSignedIn, staffApi, useStaffToken } from './api';
 import { type StaffTextKey, t } from './i18n';
 import { type StaffScreen, screensFor } from './registry';
+import { scanKind } from './scan-kinds';
 
 /** The sign-in screen left alone returns to the resident Start screen after this long. */
 export const SIGN_IN_IDLE_SECONDS = 60;
@@ -41,6 +43,8 @@ class StaffConsole {
   screenId = $state<string | null>(null);
   /** Said on the sign-in screen (e.g. the server forgot the session). */
   signInNotice = $state<StaffTextKey | null>(null);
+  /** Whose staff card was scanned at the sign-in: the PIN is asked for this username. */
+  cardHolder = $state<{ username: string; displayName: string; serial: number } | null>(null);
   toast = $state<Toast | null>(null);
   /** What the screen being opened should start with (e.g. Low stock → Receive this product). */
   intent = $state<Intent | null>(null);
@@ -57,6 +61,8 @@ class StaffConsole {
   start(): () => void {
     const disconnect = staffMode.connect({ scan: (text) => this.scan(text), activity: () => this.activity() });
     this.startIdle();
+    const card = staffMode.takeCard();
+    if (card) void this.staffCard(card);
     return () => {
       disconnect();
       this.idle.stop();
@@ -66,6 +72,7 @@ class StaffConsole {
   signedIn(result: StaffSignedIn, username: string): void {
     this.user = { token: result.token, role: result.role, displayName: result.displayName, username };
     this.signInNotice = null;
+    this.cardHolder = null;
     this.screenId = null;
     useStaffToken(result.token, () => this.sessionLost());
     this.startIdle();
@@ -108,8 +115,12 @@ class StaffConsole {
   scan(text: string, now = Date.now()): void {
     const code = text.trim();
     this.idle.poke();
-    // Nothing is scanned into the sign-in screen (a staff card sign-in would go here).
-    if (!code || !this.user || !this.gate.accept(code, now)) return;
+    if (!code || !this.gate.accept(code, now)) return;
+    // Signed out, only a staff card means something: it names who signs in.
+    if (!this.user) {
+      if (scanKind(code) === 'staffCard') void this.staffCard(code);
+      return;
+    }
     if (this.scanHandler) this.scanHandler(code);
     else this.say(() => t('scan.ignored'), 'info');
   }
@@ -125,6 +136,17 @@ class StaffConsole {
     this.toast = { text, tone, serial: ++this.toastSerial };
   }
 
+  private async staffCard(qr: string): Promise<void> {
+    try {
+      const holder = await staffApi.staffCardHolder(qr);
+      this.signInNotice = null;
+      this.cardHolder = { ...holder, serial: (this.cardHolder?.serial ?? 0) + 1 };
+    } catch (error) {
+      this.signInNotice =
+        error instanceof ApiFailure && error.code === 'CARD_INVALID' ? 'signIn.cardInvalid' : 'staffError.network';
+    }
+  }
+
   /** The server no longer knows the token (restart, its own idle limit): sign in again. */
   private sessionLost(): void {
     if (!this.user) return;
@@ -136,6 +158,7 @@ class StaffConsole {
   private forget(): void {
     const token = this.user?.token;
     this.user = null;
+    this.cardHolder = null;
     this.screenId = null;
     this.scanHandler = null;
     this.intent = null;

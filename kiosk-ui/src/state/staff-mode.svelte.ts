@@ -20,12 +20,15 @@ type StaffAppModule = typeof import('../staff/StaffApp.svelte');
  */
 class StaffMode {
   open = $state(false);
+  /** A staff card that opened staff mode, for the sign-in to read once. */
+  private card: string | null = null;
   private handlers: StaffHandlers | null = null;
   private loading: Promise<StaffAppModule> | null = null;
 
-  /** From the long-press on the store name or the `#staff` address. */
-  enter(): void {
+  /** From the long-press on the store name, the `#staff` address or a staff card scan. */
+  enter(card: string | null = null): void {
     if (this.open) return;
+    this.card = card;
     if (flow.screen !== 'start') flow.endVisit();
     flow.dismissNotice();
     this.open = true;
@@ -38,6 +41,13 @@ class StaffMode {
     this.handlers = null;
     // A reload must not land on the staff sign-in again.
     if (location.hash === '#staff') history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  /** The staff card that opened staff mode, once. */
+  takeCard(): string | null {
+    const card = this.card;
+    this.card = null;
+    return card;
   }
 
   /** The console chunk, imported once; a failed import (server away) is tried again next time. */
@@ -68,8 +78,17 @@ class StaffMode {
 
 export const staffMode = new StaffMode();
 
-/** Every scan (camera or handheld scanner) goes through here: to the staff console or to the visit. */
+/** Staff cards read `PSKS1.<key>.<username>.<signature>`; resident cards `PSK1.…`. */
+export function isStaffCard(text: string): boolean {
+  return /^PSKS\d+\./.test(text.trim());
+}
+
+/**
+ * Every scan (camera or handheld scanner) goes through here: to the staff console or to the
+ * visit. A staff card on the resident screens opens the staff sign-in for its holder.
+ */
 export function routeScan(text: string): void {
   if (staffMode.open) staffMode.scan(text);
+  else if (isStaffCard(text)) staffMode.enter(text.trim());
   else flow.scan(text);
 }

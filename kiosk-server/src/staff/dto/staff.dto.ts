@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export class StaffSignInDto {
   @ApiProperty({ example: 'admin' })
@@ -17,4 +17,16 @@ export class StaffSessionResponse {
   @ApiProperty() token!: string;
   @ApiProperty({ enum: ['volunteer', 'admin'] }) role!: string;
   @ApiProperty() displayName!: string;
+}
+
+export class StaffCardScanDto {
+  @ApiProperty({ description: 'The text read from a staff card QR code (PSKS1.…)' })
+  @IsString()
+  @MaxLength(4096)
+  qr!: string;
+}
+
+export class StaffCardHolderResponse {
+  @ApiProperty({ example: 'volunteer' }) username!: string;
+  @ApiProperty({ example: '值班志愿者' }) displayName!: string;
 }

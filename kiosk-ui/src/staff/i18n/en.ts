@@ -29,6 +29,8 @@ export const staffEn: Record<StaffMessageKey, Message> = {
     `Too many wrong PINs: this username is locked. Try again in ${p.n} ${Number(p.n) === 1 ? 'minute' : 'minutes'}.`,
   'signIn.pinTooShort': 'The PIN has at least {n} digits.',
   'signIn.sessionExpired': 'You were signed out. Please sign in again.',
+  'signIn.cardInvalid': 'This staff card is not valid here. Please sign in with your username and PIN.',
+  'signIn.cardHint': 'Or scan your staff card',
 
   'bar.home': 'Menu',
   'bar.signOut': 'Sign out',

@@ -28,6 +28,8 @@ export const staffZhCN = {
   'signIn.lockedOut': '密码输错次数太多，这个用户名已锁定。请 {n} 分钟后再试。',
   'signIn.pinTooShort': '密码至少 {n} 位数字。',
   'signIn.sessionExpired': '登录已过期，请重新登录。',
+  'signIn.cardInvalid': '这张工作人员卡在这里不能用。请输入用户名和密码登录。',
+  'signIn.cardHint': '也可以刷工作人员卡',
 
   'bar.home': '主菜单',
   'bar.signOut': '退出登录',
