@@ -115,12 +115,13 @@ class StaffConsole {
   scan(text: string, now = Date.now()): void {
     const code = text.trim();
     this.idle.poke();
-    if (!code || !this.gate.accept(code, now)) return;
+    if (!code) return;
     // Signed out, only a staff card means something: it names who signs in.
     if (!this.user) {
-      if (scanKind(code) === 'staffCard') void this.staffCard(code);
+      if (scanKind(code) === 'staffCard' && this.gate.accept(code, now)) void this.staffCard(code);
       return;
     }
+    if (!this.gate.accept(code, now)) return;
     if (this.scanHandler) this.scanHandler(code);
     else this.say(() => t('scan.ignored'), 'info');
   }
