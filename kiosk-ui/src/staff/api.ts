@@ -11,6 +11,12 @@ export type StaffProduct = Schemas['ProductResponse'];
 export type MemberLookup = Schemas['MemberLookupResponse'];
 export type LedgerEntry = Schemas['LedgerEntryResponse'];
 export type StaffRedemption = Schemas['RedemptionResponse'];
+export type MemberListItem = Schemas['MemberListItem'];
+export type MemberDetail = Schemas['MemberDetail'];
+export type RegisteredMember = Schemas['RegisteredMemberResponse'];
+export type IssuedCard = Schemas['CardResponse'];
+export type MoveMemberInput = Schemas['MoveMemberDto'];
+export type Passbook = Schemas['PassbookResponse'];
 
 /** The signed-in staff member's token, set by the console; null while signed out. */
 let currentToken: string | null = null;
@@ -101,6 +107,99 @@ export const staffApi = {
     staffCall(() =>
       client.GET('/api/printer/jobs/{id}', { params: { path: { id } }, headers: auth(), signal: timeout() }),
     ),
+
+  /** Members whose name, household label or card number contains `q`; the newest ones without it. */
+  members: (q: string, limit = 50) =>
+    staffCall(() =>
+      client.GET('/api/members', {
+        params: { query: { ...(q.trim() ? { q: q.trim() } : {}), limit } },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  member: (id: string) =>
+    staffCall(() => client.GET('/api/members/{id}', { params: { path: { id } }, headers: auth(), signal: timeout() })),
+
+  /** A new member with a card; the same household label as an existing one joins that household. */
+  registerMember: (name: string, household?: string) =>
+    staffCall(() =>
+      client.POST('/api/members', {
+        body: { name, ...(household ? { household } : {}) },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  renameMember: (id: string, name: string) =>
+    staffCall(() =>
+      client.PATCH('/api/members/{id}', {
+        params: { path: { id } },
+        body: { name },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  moveMember: (id: string, body: MoveMemberInput) =>
+    staffCall(() =>
+      client.POST('/api/members/{id}/move', { params: { path: { id } }, body, headers: auth(), signal: timeout() }),
+    ),
+
+  /** A new card for the member; the active one, if any, is revoked at the same time. */
+  issueCard: (memberId: string) =>
+    staffCall(() =>
+      client.POST('/api/members/{id}/cards', {
+        params: { path: { id: memberId } },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  revokeCard: (cardNo: string, reason: string) =>
+    staffCall(() =>
+      client.POST('/api/cards/{cardNo}/revoke', {
+        params: { path: { cardNo } },
+        body: { reason },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  /** The passbook: every entry of the account, oldest first, with the balance after each. */
+  passbook: (accountId: string) =>
+    staffCall(() =>
+      client.GET('/api/accounts/{id}/ledger', {
+        params: { path: { id: accountId } },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
 };
+
+/**
+ * Saves a file a staff route serves (PDF, PNG, CSV): fetched with the staff token, then handed to
+ * the browser as a download named `filename`. Refusals throw an ApiFailure like the other calls.
+ */
+export async function staffDownload(path: string, filename: string): Promise<void> {
+  const blob = await staffCall<Blob>(async () => {
+    const response = await fetch(path, { headers: auth(), signal: AbortSignal.timeout(60_000) });
+    if (!response.ok) {
+      const error: unknown = await response.json().catch(() => ({}));
+      return { error, response };
+    }
+    return { data: await response.blob(), response };
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the blob is let go.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 export { auth as staffAuth };

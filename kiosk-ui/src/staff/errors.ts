@@ -9,6 +9,13 @@ const STAFF_MESSAGES: Record<string, StaffTextKey> = {
   FORBIDDEN: 'staffError.forbidden',
   VALIDATION_FAILED: 'staffError.invalid',
   PRODUCT_NOT_FOUND: 'staffError.productNotFound',
+  MEMBER_NOT_FOUND: 'staffError.memberNotFound',
+  ACCOUNT_NOT_FOUND: 'staffError.accountNotFound',
+  CARD_NOT_FOUND: 'staffError.cardNotFound',
+  ALREADY_REVOKED: 'staffError.alreadyRevoked',
+  ACCOUNT_NOT_EMPTY: 'staffError.accountNotEmpty',
+  SAME_ACCOUNT: 'staffError.sameAccount',
+  NOT_A_HOUSEHOLD: 'staffError.notAHousehold',
   [NETWORK_ERROR]: 'staffError.network',
 };
 

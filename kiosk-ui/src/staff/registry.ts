@@ -76,6 +76,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     load: () => import('./screens/HelpResident/HelpResident.svelte'),
   },
   // Administration (admins only): add entries here with `roles: ADMIN_ONLY, section: 'admin'`.
+  {
+    id: 'members',
+    label: 'menu.members',
+    hint: 'menu.membersHint',
+    icon: 'people',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Members/Members.svelte'),
+  },
 ];
 
 /** The screens a role may open, in menu order; none while signed out. */

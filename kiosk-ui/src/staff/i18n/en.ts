@@ -47,6 +47,8 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'menu.reprintHint': 'Type the receipt number or scan its QR code',
   'menu.help': 'Help a resident',
   'menu.helpHint': 'Scan their card, see the passbook',
+  'menu.members': 'Members and cards',
+  'menu.membersHint': 'Register, move household, cards, passbook',
 
   'idle.staffBody': 'Signing out in {n} s',
   'scan.ignored': 'Scanned, but this page takes no scans. Choose a task from the menu first.',
@@ -76,6 +78,13 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'staffError.forbidden': 'Your account cannot do this. Please ask an admin.',
   'staffError.invalid': 'Something entered is not right. Please check it.',
   'staffError.productNotFound': 'This product was not found; it may have been removed.',
+  'staffError.memberNotFound': 'This member was not found; please search again.',
+  'staffError.accountNotFound': 'This points account was not found.',
+  'staffError.cardNotFound': 'This member has no card in use; issue one first.',
+  'staffError.alreadyRevoked': 'This card is already revoked.',
+  'staffError.accountNotEmpty': 'The old account still holds points and nobody else: they have to move along.',
+  'staffError.sameAccount': 'Already in this household.',
+  'staffError.notAHousehold': 'That is one person’s own account; please give a household.',
   'staffError.network': 'Cannot reach the server right now. Please try again later.',
   'staffError.generic': 'Something went wrong. Please try again.',
 };

@@ -46,6 +46,8 @@ export const staffZhCN = {
   'menu.reprintHint': '输入小票号或扫小票上的二维码',
   'menu.help': '帮助居民',
   'menu.helpHint': '扫居民的卡，看积分存折',
+  'menu.members': '居民和积分卡',
+  'menu.membersHint': '登记、迁户、发卡补卡、积分存折',
 
   'idle.staffBody': '{n} 秒后自动退出登录',
   'scan.ignored': '扫到了，但这个页面不用扫码。请先在主菜单选择要做的事。',
@@ -75,6 +77,13 @@ export const staffZhCN = {
   'staffError.forbidden': '您的账号不能做这件事，请找管理员。',
   'staffError.invalid': '填写的内容不对，请检查一下。',
   'staffError.productNotFound': '找不到这个商品，可能已被删除。',
+  'staffError.memberNotFound': '找不到这位居民，可能已被改动，请重新查找。',
+  'staffError.accountNotFound': '找不到这个积分账户。',
+  'staffError.cardNotFound': '这位居民没有能用的卡，请先发卡。',
+  'staffError.alreadyRevoked': '这张卡已经作废了。',
+  'staffError.accountNotEmpty': '原账户还有积分，又没有别的家人，积分要一起转走。',
+  'staffError.sameAccount': '已经在这一户了。',
+  'staffError.notAHousehold': '这是个人账户，不能迁入。请填一个户号。',
   'staffError.network': '暂时连不上服务器，请稍后再试。',
   'staffError.generic': '出了点问题，请再试一次。',
 } satisfies Record<string, Message>;
