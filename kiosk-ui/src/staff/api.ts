@@ -1,5 +1,4 @@
 import { ApiFailure, bearer, call, client, type Schemas, timeout } from '../api/client';
-import { NETWORK_ERROR } from '../api/errors';
 import type { operations } from '../api/schema';
 
 export type StaffSignedIn = Schemas['StaffSessionResponse'];
@@ -20,6 +19,11 @@ export type EventDetail = Schemas['EventDetailResponse'];
 export type AwardInput = Schemas['AwardPointsDto'];
 export type AwardResult = Schemas['AwardResponse'];
 export type MemberListItem = Schemas['MemberListItem'];
+export type MemberDetail = Schemas['MemberDetail'];
+export type RegisteredMember = Schemas['RegisteredMemberResponse'];
+export type IssuedCard = Schemas['CardResponse'];
+export type MoveMemberInput = Schemas['MoveMemberDto'];
+export type Passbook = Schemas['PassbookResponse'];
 /** A member picked by card or search, with what the screens show of them. */
 export interface FoundMember {
   memberId: string;
@@ -132,10 +136,72 @@ export const staffApi = {
 
   activities: () => staffCall(() => client.GET('/api/activities', { headers: auth(), signal: timeout() })),
 
-  /** Members by name, household or card number (admin). */
-  searchMembers: (q: string) =>
+  /** Members whose name, household label or card number contains `q`; the newest ones without it. */
+  members: (q: string, limit = 50) =>
     staffCall(() =>
-      client.GET('/api/members', { params: { query: { q, limit: 20 } }, headers: auth(), signal: timeout() }),
+      client.GET('/api/members', {
+        params: { query: { ...(q.trim() ? { q: q.trim() } : {}), limit } },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  member: (id: string) =>
+    staffCall(() => client.GET('/api/members/{id}', { params: { path: { id } }, headers: auth(), signal: timeout() })),
+
+  /** A new member with a card; the same household label as an existing one joins that household. */
+  registerMember: (name: string, household?: string) =>
+    staffCall(() =>
+      client.POST('/api/members', {
+        body: { name, ...(household ? { household } : {}) },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  renameMember: (id: string, name: string) =>
+    staffCall(() =>
+      client.PATCH('/api/members/{id}', {
+        params: { path: { id } },
+        body: { name },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  moveMember: (id: string, body: MoveMemberInput) =>
+    staffCall(() =>
+      client.POST('/api/members/{id}/move', { params: { path: { id } }, body, headers: auth(), signal: timeout() }),
+    ),
+
+  /** A new card for the member; the active one, if any, is revoked at the same time. */
+  issueCard: (memberId: string) =>
+    staffCall(() =>
+      client.POST('/api/members/{id}/cards', {
+        params: { path: { id: memberId } },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  revokeCard: (cardNo: string, reason: string) =>
+    staffCall(() =>
+      client.POST('/api/cards/{cardNo}/revoke', {
+        params: { path: { cardNo } },
+        body: { reason },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  /** The passbook: every entry of the account, oldest first, with the balance after each. */
+  passbook: (accountId: string) =>
+    staffCall(() =>
+      client.GET('/api/accounts/{id}/ledger', {
+        params: { path: { id: accountId } },
+        headers: auth(),
+        signal: timeout(),
+      }),
     ),
 
   award: (body: AwardInput) =>
@@ -190,30 +256,28 @@ export const staffApi = {
     ),
 };
 
-/** PDFs of many cards take a while to draw. */
-const DOWNLOAD_TIMEOUT_MS = 60_000;
-
 /**
- * Saves a file a staff route makes (PDF, CSV, PNG). A plain link cannot carry the bearer token,
- * so the file is fetched here and handed to the browser as a download.
+ * Saves a file a staff route serves (PDF, PNG, CSV): fetched with the staff token, then handed to
+ * the browser as a download named `filename`. Refusals throw an ApiFailure like the other calls.
  */
 export async function staffDownload(path: string, filename: string): Promise<void> {
-  const response = await fetch(path, { headers: auth(), signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch(
-    () => {
-      throw new ApiFailure(NETWORK_ERROR, 0, 'The kiosk server did not answer.');
-    },
-  );
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
-    const failure = new ApiFailure(body?.code ?? 'UNKNOWN', response.status, body?.message ?? response.statusText);
-    if (failure.code === 'STAFF_SESSION_REQUIRED') onSessionLost();
-    throw failure;
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  const blob = await staffCall<Blob>(async () => {
+    const response = await fetch(path, { headers: auth(), signal: AbortSignal.timeout(60_000) });
+    if (!response.ok) {
+      const error: unknown = await response.json().catch(() => ({}));
+      return { error, response };
+    }
+    return { data: await response.blob(), response };
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
   document.body.append(link);
   link.click();
   link.remove();
+  // Give the browser a moment to start the download before the blob is let go.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 

@@ -13,9 +13,14 @@ const STAFF_MESSAGES: Record<string, StaffTextKey> = {
   EVENT_CLOSED: 'staffError.eventClosed',
   EVENT_NOT_FOUND: 'staffError.notFound',
   REDEMPTION_NOT_FOUND: 'staffError.notFound',
-  ACCOUNT_NOT_FOUND: 'staffError.notFound',
-  MEMBER_NOT_FOUND: 'staffError.notFound',
   ACTIVITY_NOT_FOUND: 'staffError.notFound',
+  MEMBER_NOT_FOUND: 'staffError.memberNotFound',
+  ACCOUNT_NOT_FOUND: 'staffError.accountNotFound',
+  CARD_NOT_FOUND: 'staffError.cardNotFound',
+  ALREADY_REVOKED: 'staffError.alreadyRevoked',
+  ACCOUNT_NOT_EMPTY: 'staffError.accountNotEmpty',
+  SAME_ACCOUNT: 'staffError.sameAccount',
+  NOT_A_HOUSEHOLD: 'staffError.notAHousehold',
   [NETWORK_ERROR]: 'staffError.network',
 };
 

@@ -77,13 +77,13 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
   },
   // Administration (admins only): add entries here with `roles: ADMIN_ONLY, section: 'admin'`.
   {
-    id: 'check-in',
-    label: 'menu.checkIn',
-    hint: 'menu.checkInHint',
-    icon: 'scan',
+    id: 'members',
+    label: 'menu.members',
+    hint: 'menu.membersHint',
+    icon: 'people',
     roles: ADMIN_ONLY,
     section: 'admin',
-    load: () => import('./screens/CheckIn/CheckIn.svelte'),
+    load: () => import('./screens/Members/Members.svelte'),
   },
   {
     id: 'points',
@@ -93,6 +93,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     roles: ADMIN_ONLY,
     section: 'admin',
     load: () => import('./screens/Points/Points.svelte'),
+  },
+  {
+    id: 'check-in',
+    label: 'menu.checkIn',
+    hint: 'menu.checkInHint',
+    icon: 'scan',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/CheckIn/CheckIn.svelte'),
   },
   {
     id: 'redemptions',
