@@ -9,6 +9,9 @@ const STAFF_MESSAGES: Record<string, StaffTextKey> = {
   FORBIDDEN: 'staffError.forbidden',
   VALIDATION_FAILED: 'staffError.invalid',
   PRODUCT_NOT_FOUND: 'staffError.productNotFound',
+  BARCODE_TAKEN: 'staffError.barcodeTaken',
+  UNSUPPORTED_IMAGE: 'staffError.unsupportedImage',
+  PAYLOAD_TOO_LARGE: 'staffError.imageTooLarge',
   [NETWORK_ERROR]: 'staffError.network',
 };
 

