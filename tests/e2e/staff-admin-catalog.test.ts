@@ -237,5 +237,35 @@ describe.skipIf(!CHROMIUM)(
       await expectAccessible(page, 'catalog-edit');
       expect(errors).toEqual([]);
     });
+    it('changes the minimum balance to redeem; bad values are refused in words and nothing is saved', async () => {
+      const { page, errors } = await signIn('admin', ADMIN_PIN);
+      await openScreen(page, 'settings');
+      const before = (await admin.get<Settings>('/api/settings')).body;
+      await expect
+        .poll(() => page.getByTestId('settings-min-balance').inputValue())
+        .toBe(String(before.minRedeemBalance));
+      expect(await page.getByTestId('settings-state').getAttribute('data-state')).toBe('saved');
+      await expectAccessible(page, 'settings');
+
+      await page.getByTestId('settings-min-balance').fill('十');
+      await page.getByTestId('settings-idle').fill('5');
+      expect(await page.getByTestId('settings-state').textContent()).toContain('有 2 项改动还没保存');
+      await page.getByTestId('settings-save').click();
+      expect(await page.getByTestId('settings-min-balance-problem').textContent()).toBe('请填一个整数（只用数字）。');
+      expect(await page.getByTestId('settings-idle-problem').textContent()).toBe('请填 15 到 3600 之间的整数。');
+      await expectAccessible(page, 'settings-invalid');
+      expect((await admin.get<Settings>('/api/settings')).body).toEqual(before);
+
+      await page.getByTestId('settings-min-balance').fill('15');
+      await page.getByTestId('settings-idle').fill(String(before.residentIdleSeconds));
+      await page.getByTestId('settings-save').click();
+      await expect.poll(() => page.getByTestId('settings-state').getAttribute('data-state')).toBe('saved');
+      expect(await page.getByTestId('settings-state').textContent()).toContain('已保存');
+      expect((await admin.get<Settings>('/api/settings')).body).toEqual({ ...before, minRedeemBalance: 15 });
+      // The resident screens read the new minimum too.
+      expect((await api.get<{ minRedeemBalance: number }>('/api/kiosk')).body.minRedeemBalance).toBe(15);
+      await expectAccessible(page, 'settings-saved');
+      expect(errors).toEqual([]);
+    });
   },
 );

@@ -85,6 +85,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     section: 'admin',
     load: () => import('./screens/Catalog/Catalog.svelte'),
   },
+  {
+    id: 'settings',
+    label: 'menu.settings',
+    hint: 'menu.settingsHint',
+    icon: 'sliders',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Settings/Settings.svelte'),
+  },
 ];
 
 /** The screens a role may open, in menu order; none while signed out. */
