@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
-import { ADMIN_PIN, type Kiosk, startKiosk, VOLUNTEER_PIN } from '../support/kiosk';
+import { ADMIN_PIN, type DemoCard, type Kiosk, startKiosk, VOLUNTEER_PIN } from '../support/kiosk';
 import { captureScreen, findChromium, launch, LANDSCAPE, SCREENS_DIR, UI_DIST } from './browser';
 
 /*
@@ -38,6 +38,13 @@ interface Settings {
   receiptFooter: string;
 }
 
+interface Summary {
+  redemptions: number;
+  pointsSpent: number;
+  pointsAwarded: number;
+  stock: { valuePoints: number };
+}
+
 const ADMIN_TILES = ['staff-menu-catalog', 'staff-menu-settings', 'staff-menu-reports', 'staff-menu-audit'];
 
 describe.skipIf(!CHROMIUM)(
@@ -47,6 +54,7 @@ describe.skipIf(!CHROMIUM)(
     let api: Api;
     let admin: Api;
     let browser: Browser;
+    let cards: DemoCard[];
 
     const products = async () => (await admin.get<Product[]>('/api/products')).body;
 
@@ -113,6 +121,7 @@ describe.skipIf(!CHROMIUM)(
       kiosk = await startKiosk({ env: { PRINTER: 'file' } });
       api = new Api(kiosk.url);
       admin = await api.staff('admin');
+      cards = kiosk.cards();
       browser = await launch(CHROMIUM!);
     });
 
@@ -265,6 +274,53 @@ describe.skipIf(!CHROMIUM)(
       // The resident screens read the new minimum too.
       expect((await api.get<{ minRedeemBalance: number }>('/api/kiosk')).body.minRedeemBalance).toBe(15);
       await expectAccessible(page, 'settings-saved');
+      expect(errors).toEqual([]);
+    });
+    it('reports today and this month from the server, and downloads the redemptions CSV with its BOM', async () => {
+      const card = cards.find((c) => c.balance >= 20)!;
+      const soap = (await products()).find((p) => p.name.startsWith('香皂'))!;
+      const { api: resident } = await api.resident(card.qr);
+      const bought = await resident.post<{ receiptNo: string }>(
+        '/api/redemptions',
+        { items: [{ productId: soap.id, quantity: 2 }] },
+        { 'idempotency-key': `e2e-admin-report-${card.cardNo}` },
+      );
+      expect(bought.status).toBe(201);
+      await resident.delete('/api/sessions/current');
+      const today = (await admin.get<Summary>('/api/reports/summary?period=today')).body;
+      const month = (await admin.get<Summary>('/api/reports/summary?period=month')).body;
+
+      const { page, errors } = await signIn('admin', ADMIN_PIN);
+      await openScreen(page, 'reports');
+      const summary = page.getByTestId('reports-summary');
+      await expect.poll(() => summary.getAttribute('data-period')).toBe('today');
+      expect(await page.getByTestId('reports-redemption-count').textContent()).toBe(String(today.redemptions));
+      expect(today.redemptions).toBeGreaterThanOrEqual(1);
+      expect(await page.getByTestId('reports-spent').textContent()).toBe(
+        `${today.pointsSpent.toLocaleString('zh-CN')} 分`,
+      );
+      expect(await page.getByTestId('reports-top-row').first().textContent()).toContain(soap.name);
+      expect(await page.getByTestId('reports-stock-value').textContent()).toBe(
+        `${today.stock.valuePoints.toLocaleString('zh-CN')} 分`,
+      );
+      await expectAccessible(page, 'reports-today');
+
+      await page.getByTestId('reports-month').click();
+      await expect.poll(() => summary.getAttribute('data-period')).toBe('month');
+      expect(await page.getByTestId('reports-redemption-count').textContent()).toBe(String(month.redemptions));
+      expect(await page.getByTestId('reports-awarded').textContent()).toBe(
+        `${month.pointsAwarded.toLocaleString('zh-CN')} 分`,
+      );
+      await expectAccessible(page, 'reports-month');
+
+      const download = page.waitForEvent('download');
+      await page.getByTestId('reports-export-redemptions').click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^redemptions-\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.csv$/);
+      const bytes = await readFile((await file.path())!);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.toString('utf8')).toContain(bought.body.receiptNo);
+      await expect.poll(() => page.getByTestId('reports-download-note').textContent()).toContain('已下载');
       expect(errors).toEqual([]);
     });
   },

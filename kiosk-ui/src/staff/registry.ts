@@ -94,6 +94,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     section: 'admin',
     load: () => import('./screens/Settings/Settings.svelte'),
   },
+  {
+    id: 'reports',
+    label: 'menu.reports',
+    hint: 'menu.reportsHint',
+    icon: 'chart',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Reports/Reports.svelte'),
+  },
 ];
 
 /** The screens a role may open, in menu order; none while signed out. */
