@@ -323,5 +323,43 @@ describe.skipIf(!CHROMIUM)(
       await expect.poll(() => page.getByTestId('reports-download-note').textContent()).toContain('已下载');
       expect(errors).toEqual([]);
     });
+    it('shows the product and settings changes in the change log, readable, and checks the ledger', async () => {
+      const bag = (await products()).find((p) => p.name === '环保购物袋');
+      expect(bag, 'the product added through the catalogue screen above').toBeDefined();
+      const { page, errors } = await signIn('admin', ADMIN_PIN);
+      await openScreen(page, 'audit');
+      const entry = (action: string, id: number | string) =>
+        page.locator(`[data-testid="audit-entry"][data-action="${action}"][data-entity-id="${id}"]`);
+
+      const priceChange = entry('product.update', bag!.id).filter({
+        has: page.locator('[data-testid="audit-row"][data-field="pricePoints"]'),
+      });
+      await priceChange.first().waitFor();
+      expect(await priceChange.count()).toBe(1);
+      const priceText = (await priceChange.textContent()) ?? '';
+      expect(priceText).toContain('修改商品');
+      expect(priceText).toContain(`商品 #${bag!.id} 环保购物袋`);
+      expect(priceText).toContain('admin 操作');
+      expect(await priceChange.locator('[data-testid="audit-row"][data-field="pricePoints"]').innerText()).toMatch(
+        /积分价\s+12\s+→\s+15/,
+      );
+      expect(await entry('product.create', bag!.id).textContent()).toContain('新增商品');
+      expect(await entry('product.image', bag!.id).count()).toBe(1);
+      const settingsRow = entry('settings.update', 'store').locator(
+        '[data-testid="audit-row"][data-field="minRedeemBalance"]',
+      );
+      expect(await settingsRow.innerText()).toMatch(/最低兑换积分\s+10\s+→\s+15/);
+      await expectAccessible(page, 'audit');
+
+      const verified = (await admin.get<{ ok: boolean; entries: number }>('/api/audit/verify')).body;
+      expect(verified.ok).toBe(true);
+      await page.getByTestId('audit-verify').click();
+      const result = page.getByTestId('audit-verify-result');
+      await result.waitFor();
+      expect(await result.getAttribute('data-ok')).toBe('true');
+      expect(await result.textContent()).toContain(`核对无误：共 ${verified.entries} 笔积分记录`);
+      await expectAccessible(page, 'audit-verified');
+      expect(errors).toEqual([]);
+    });
   },
 );

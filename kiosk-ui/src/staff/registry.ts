@@ -103,6 +103,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     section: 'admin',
     load: () => import('./screens/Reports/Reports.svelte'),
   },
+  {
+    id: 'audit',
+    label: 'menu.audit',
+    hint: 'menu.auditHint',
+    icon: 'shield',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Audit/Audit.svelte'),
+  },
 ];
 
 /** The screens a role may open, in menu order; none while signed out. */
