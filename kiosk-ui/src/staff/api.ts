@@ -37,6 +37,14 @@ export type RedemptionPage = Schemas['RedemptionPageResponse'];
 export type RedemptionFilter = NonNullable<operations['RedemptionController_list']['parameters']['query']>;
 export type RankingRow = Schemas['RankingRowResponse'];
 export type RankingBasis = 'member' | 'household';
+export type ProductInput = Schemas['CreateProductDto'];
+export type ProductPatch = Schemas['UpdateProductDto'];
+export type StoreSettings = Schemas['SettingsResponse'];
+export type SettingsPatch = Schemas['UpdateSettingsDto'];
+export type ReportSummary = Schemas['SummaryResponse'];
+export type ReportPeriod = ReportSummary['period'];
+export type AdminChange = Schemas['AdminChangeResponse'];
+export type LedgerVerification = Schemas['VerifyResponse'];
 
 /** The signed-in staff member's token, set by the console; null while signed out. */
 let currentToken: string | null = null;
@@ -254,6 +262,46 @@ export const staffApi = {
         signal: timeout(),
       }),
     ),
+
+  /** Admin: a new product (with its first stock, if any). */
+  createProduct: (body: ProductInput) =>
+    staffCall(() => client.POST('/api/products', { body, headers: auth(), signal: timeout() })),
+
+  /** Admin: only the fields sent are changed. */
+  updateProduct: (id: number, body: ProductPatch) =>
+    staffCall(() =>
+      client.PATCH('/api/products/{id}', { params: { path: { id } }, body, headers: auth(), signal: timeout() }),
+    ),
+
+  /** Admin: the product's picture, sent as the file's own bytes with its type (PNG, JPEG or WebP). */
+  uploadProductImage: (id: number, file: Blob) =>
+    staffCall(() =>
+      client.PUT('/api/products/{id}/image', {
+        params: { path: { id } },
+        // The body is the picture itself, not JSON.
+        body: file as unknown as string,
+        bodySerializer: () => file,
+        headers: { ...auth(), 'Content-Type': file.type },
+        signal: AbortSignal.timeout(30_000),
+      }),
+    ),
+
+  settings: () => staffCall(() => client.GET('/api/settings', { headers: auth(), signal: timeout() })),
+
+  updateSettings: (body: SettingsPatch) =>
+    staffCall(() => client.PATCH('/api/settings', { body, headers: auth(), signal: timeout() })),
+
+  reportSummary: (period: ReportPeriod) =>
+    staffCall(() =>
+      client.GET('/api/reports/summary', { params: { query: { period } }, headers: auth(), signal: timeout() }),
+    ),
+
+  /** The admin changes, newest first; `beforeId` pages back. */
+  auditChanges: (query: { limit?: number; beforeId?: string } = {}) =>
+    staffCall(() => client.GET('/api/audit/changes', { params: { query }, headers: auth(), signal: timeout() })),
+
+  verifyLedger: () =>
+    staffCall(() => client.GET('/api/audit/verify', { headers: auth(), signal: AbortSignal.timeout(60_000) })),
 };
 
 /**

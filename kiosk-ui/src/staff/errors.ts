@@ -21,6 +21,9 @@ const STAFF_MESSAGES: Record<string, StaffTextKey> = {
   ACCOUNT_NOT_EMPTY: 'staffError.accountNotEmpty',
   SAME_ACCOUNT: 'staffError.sameAccount',
   NOT_A_HOUSEHOLD: 'staffError.notAHousehold',
+  BARCODE_TAKEN: 'staffError.barcodeTaken',
+  UNSUPPORTED_IMAGE: 'staffError.unsupportedImage',
+  PAYLOAD_TOO_LARGE: 'staffError.imageTooLarge',
   [NETWORK_ERROR]: 'staffError.network',
 };
 

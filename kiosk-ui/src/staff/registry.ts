@@ -121,6 +121,42 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     section: 'admin',
     load: () => import('./screens/Ranking/Ranking.svelte'),
   },
+  {
+    id: 'catalog',
+    label: 'menu.catalog',
+    hint: 'menu.catalogHint',
+    icon: 'tag',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Catalog/Catalog.svelte'),
+  },
+  {
+    id: 'settings',
+    label: 'menu.settings',
+    hint: 'menu.settingsHint',
+    icon: 'sliders',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Settings/Settings.svelte'),
+  },
+  {
+    id: 'reports',
+    label: 'menu.reports',
+    hint: 'menu.reportsHint',
+    icon: 'chart',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Reports/Reports.svelte'),
+  },
+  {
+    id: 'audit',
+    label: 'menu.audit',
+    hint: 'menu.auditHint',
+    icon: 'shield',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Audit/Audit.svelte'),
+  },
 ];
 
 /** The screens a role may open, in menu order; none while signed out. */

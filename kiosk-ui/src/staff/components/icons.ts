@@ -39,6 +39,15 @@ export const STAFF_ICONS = {
   star: ['M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z'],
   receipt: ['M6 3h12v18l-3-2-3 2-3-2-3 2z', 'M9 8h6', 'M9 12h6', 'M9 16h3'],
   plusMinus: ['M12 4v10', 'M7 9h10', 'M7 19h10'],
+  tag: [
+    'M3.5 12.5V4.5a1 1 0 0 1 1-1h8l8 8a1 1 0 0 1 0 1.4l-7.6 7.6a1 1 0 0 1-1.4 0z',
+    'M8 9a1 1 0 1 0 0-2 1 1 0 0 0 0 2z',
+  ],
+  sliders: ['M4 6h9', 'M17 6h3', 'M4 12h3', 'M11 12h9', 'M4 18h11', 'M19 18h1', 'M15 4v4', 'M9 10v4', 'M17 16v4'],
+  chart: ['M4 4v16h16', 'M8 16v-5', 'M12 16V8', 'M16 16v-3', 'M20 16V6'],
+  shield: ['M12 3l7.5 3v5.5c0 4.5-3.2 8.2-7.5 9.5-4.3-1.3-7.5-5-7.5-9.5V6z', 'M8.5 12l2.5 2.5 4.5-5'],
+  download: ['M12 4v11', 'M7 10.5l5 5 5-5', 'M4.5 19.5h15'],
+  image: ['M4 5h16v14H4z', 'M4 16l5-5 4 4 2.5-2.5L20 17', 'M15.5 9.5a1.5 1.5 0 1 0 0-.01'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StaffIconName = keyof typeof STAFF_ICONS;

@@ -1,0 +1,52 @@
+import type { Catalogue } from '../../../i18n/i18n.svelte';
+import type { Message } from '../../../i18n/types';
+
+const zhCN = {
+  'settings.title': '兑换规则和店铺设置',
+  'settings.store': '店铺',
+  'settings.redeem': '兑换',
+  'settings.receipt': '小票和积分卡',
+  'settings.storeName': '店名',
+  'settings.storeNameHint': '显示在首页和小票上，最多 40 个字',
+  'settings.minRedeemBalance': '最低兑换积分（分）',
+  'settings.minRedeemHint': '余额不到这个数就不能兑换；填 0 表示不限',
+  'settings.residentIdleSeconds': '居民操作超时（秒）',
+  'settings.idleHint': '多久没人操作就回到首页，15 到 3600 秒',
+  'settings.receiptHeader': '小票抬头',
+  'settings.receiptHeaderHint': '印在小票最上面，可以不填，最多 80 个字',
+  'settings.receiptFooter': '小票结尾',
+  'settings.receiptFooterHint': '印在小票最下面，可以不填，最多 80 个字',
+  'settings.showNameOnCard': '积分卡上印居民全名（关掉就印成“张*明”这样）',
+  'settings.allSaved': '显示的就是现在使用的设置。',
+  'settings.unsaved': '有 {n} 项改动还没保存。',
+  'settings.savedAt': '{time} 已保存。',
+  'settings.save': '保存设置',
+  'settings.saving': '正在保存…',
+  'settings.undo': '放弃改动',
+} as const;
+
+const en: Record<keyof typeof zhCN, Message> = {
+  'settings.title': 'Redemption rules and store settings',
+  'settings.store': 'Store',
+  'settings.redeem': 'Redeeming',
+  'settings.receipt': 'Receipt and card',
+  'settings.storeName': 'Store name',
+  'settings.storeNameHint': 'Shown on the start screen and receipts; at most 40 characters',
+  'settings.minRedeemBalance': 'Minimum balance to redeem (points)',
+  'settings.minRedeemHint': 'Below this balance nobody can redeem; 0 means no minimum',
+  'settings.residentIdleSeconds': 'Resident idle timeout (seconds)',
+  'settings.idleHint': 'Back to the start screen after this long untouched; 15 to 3600',
+  'settings.receiptHeader': 'Receipt header',
+  'settings.receiptHeaderHint': 'Printed at the top of receipts; optional, at most 80 characters',
+  'settings.receiptFooter': 'Receipt footer',
+  'settings.receiptFooterHint': 'Printed at the bottom of receipts; optional, at most 80 characters',
+  'settings.showNameOnCard': 'Print the full name on member cards (off: masked, like 张*明)',
+  'settings.allSaved': 'These are the settings in use now.',
+  'settings.unsaved': (p) => `${p.n} ${Number(p.n) === 1 ? 'change is' : 'changes are'} not saved yet.`,
+  'settings.savedAt': 'Saved at {time}.',
+  'settings.save': 'Save settings',
+  'settings.saving': 'Saving…',
+  'settings.undo': 'Discard changes',
+};
+
+export const messages: Catalogue<keyof typeof zhCN> = { 'zh-CN': zhCN, en };
