@@ -343,17 +343,21 @@ function pdfTitle(pdf: Buffer): string {
 }
 
 describe('GET /api/rankings/month', () => {
-  let household: { first: string; second: string; accountId: string };
+  let household: { first: string; second: string; secondQr: string; accountId: string };
 
   beforeAll(async () => {
     // Far above the demo store's monthly awards, so these lead the board.
     const registered = async (name: string, label?: string) => {
-      const response = await store.admin.post<{ member: { id: string }; account: { id: string } }>('/api/members', {
+      const response = await store.admin.post<{
+        member: { id: string };
+        account: { id: string };
+        card: { qr: string };
+      }>('/api/members', {
         name,
         ...(label ? { household: label } : {}),
       });
       expect(response.status, response.text).toBe(201);
-      return { memberId: response.body.member.id, accountId: response.body.account.id };
+      return { memberId: response.body.member.id, accountId: response.body.account.id, qr: response.body.card.qr };
     };
     const award = async (accountId: string, points: number) => {
       const response = await store.admin.post('/api/points/awards', { accountId, points, reason: '公示测试' });
@@ -376,7 +380,7 @@ describe('GET /api/rankings/month', () => {
       reason: '扣分',
     });
     expect(deduction.status, deduction.text).toBe(201);
-    household = { first: sunA.memberId, second: sunB.memberId, accountId: sunA.accountId };
+    household = { first: sunA.memberId, second: sunB.memberId, secondQr: sunB.qr, accountId: sunA.accountId };
   });
 
   it('by household: every account is a row, a household named after its first member; ties share a rank', async () => {
@@ -404,20 +408,16 @@ describe('GET /api/rankings/month', () => {
   });
 
   it('by member counts an event check-in for the member it names, also on a household account', async () => {
-    const award = await store.admin.post<{ entry: { id: string } }>('/api/points/awards', {
-      accountId: household.accountId,
+    // The second member of the household checks in at an event worth 1000 points.
+    const activity = (await store.admin.get<{ id: number }[]>('/api/activities')).body[0]!;
+    const event = await store.admin.post<{ id: string }>('/api/events', {
+      activityId: activity.id,
       points: 1000,
-      reason: '河道巡查',
+      name: '河道巡查',
     });
-    expect(award.status, award.text).toBe(201);
-    // What the event check-in writes: the award entry and the member scanned at the event.
-    const now = new Date().toISOString();
-    await store.db.exec(
-      `INSERT INTO award_events (id, activityId, name, points, createdBy, createdAt)
-         VALUES ('01890000-0000-7000-8000-0000000000e1', (SELECT MIN(id) FROM activities), '河道巡查', 1000, 'staff:admin', '${now}');
-       INSERT INTO event_check_ins (eventId, memberId, ledgerEntryId, createdAt)
-         VALUES ('01890000-0000-7000-8000-0000000000e1', '${household.second}', '${award.body.entry.id}', '${now}')`,
-    );
+    expect(event.status, event.text).toBe(201);
+    const checkIn = await store.admin.post(`/api/events/${event.body.id}/check-ins`, { qr: household.secondQr });
+    expect(checkIn.status, checkIn.text).toBe(201);
     const byMember = (await store.api.get<RankingRow[]>('/api/rankings/month?limit=2')).body;
     expect(byMember).toEqual([
       { rank: 1, displayName: '孙*圣', points: 1000 },
