@@ -131,7 +131,7 @@ const ANSWERS = ['checking', 'screen-member', 'notice', 'switch-card', 'pending-
  * A real scanner's keys carry the operating system's timestamps; keys sent through the DevTools
  * protocol are stamped when Chromium gets to them, so on a machine busy with other test suites a
  * burst can arrive stretched out and is then, correctly, not taken for a scan. Such a burst is
- * typed once more. Pass `answered: false` when the kiosk is expected to ignore the scan.
+ * typed again (three tries in all). Pass `answered: false` when the kiosk is expected to ignore the scan.
  */
 export async function wedgeScan(page: Page, qr: string, options: { answered?: boolean } = {}): Promise<void> {
   const before = await page.locator(ANSWERS).count();
@@ -149,6 +149,26 @@ export async function wedgeScan(page: Page, qr: string, options: { answered?: bo
         () => true,
         () => false,
       );
-    if (answered || attempt === 2) return;
+    if (answered || attempt === 3) return;
   }
+}
+
+/**
+ * After each test: a failed test leaves pictures of what was on screen
+ * (test-artifacts/screens/failed-<prefix><test name>-<n>.png); then every page is closed.
+ */
+export async function closePages(
+  browser: Browser,
+  task: { name: string; result?: { state?: string } },
+  prefix = '',
+): Promise<void> {
+  if (task.result?.state === 'fail') {
+    const pages = browser.contexts().flatMap((context) => context.pages());
+    for (const [index, page] of pages.entries()) {
+      await page
+        .screenshot({ path: join(SCREENS_DIR, `failed-${prefix}${task.name.slice(0, 40)}-${index}.png`) })
+        .catch(() => undefined);
+    }
+  }
+  for (const open of browser.contexts()) await open.close();
 }

@@ -8,11 +8,11 @@ import { type DemoCard, type Kiosk, startKiosk } from '../support/kiosk';
 import {
   captureScreen,
   cardVideo,
+  closePages,
   findChromium,
   hasFfmpeg,
   launch,
   openKiosk,
-  SCREENS_DIR,
   UI_DIST,
   wedgeScan,
 } from './browser';
@@ -87,20 +87,7 @@ describe.skipIf(!CHROMIUM)(
       shortCard = freshCard((c) => c.balance >= 12 && c.balance < product('食用油').pricePoints);
     });
 
-    afterEach(async (context) => {
-      // A failed test leaves a picture of what the resident would have seen.
-      if (context.task.result?.state === 'fail') {
-        for (const [index, page] of browser
-          .contexts()
-          .flatMap((c) => c.pages())
-          .entries()) {
-          await page
-            .screenshot({ path: join(SCREENS_DIR, `failed-${context.task.name.slice(0, 40)}-${index}.png`) })
-            .catch(() => undefined);
-        }
-      }
-      for (const open of browser.contexts()) await open.close();
-    });
+    afterEach((context) => closePages(browser, context.task));
 
     afterAll(async () => {
       await browser?.close();

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
 import { ADMIN_PIN, type DemoCard, type Kiosk, startKiosk, VOLUNTEER_PIN } from '../support/kiosk';
-import { findChromium, launch, SCREENS_DIR, UI_DIST } from './browser';
+import { closePages, findChromium, launch, UI_DIST } from './browser';
 import { expectAccessible as expectStaffScreenAccessible, openScreen, signInAt } from './staff-console';
 
 /*
@@ -89,21 +88,7 @@ describe.skipIf(!CHROMIUM)(
       browser = await launch(CHROMIUM!);
     });
 
-    afterEach(async (context) => {
-      if (context.task.result?.state === 'fail') {
-        for (const [index, page] of browser
-          .contexts()
-          .flatMap((c) => c.pages())
-          .entries()) {
-          await page
-            .screenshot({
-              path: join(SCREENS_DIR, `failed-staff-admin-${context.task.name.slice(0, 40)}-${index}.png`),
-            })
-            .catch(() => undefined);
-        }
-      }
-      for (const open of browser.contexts()) await open.close();
-    });
+    afterEach((context) => closePages(browser, context.task, 'staff-admin-'));
 
     afterAll(async () => {
       await browser?.close();

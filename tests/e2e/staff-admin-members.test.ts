@@ -6,7 +6,7 @@ import { decodeQrFromPng } from '../../hardware/src/test-support/qr-decode';
 import type { MemberDetail, MemberListItem, MemberLookup } from '../api/console-api';
 import { Api, type ApiError } from '../support/api';
 import { ADMIN_PIN, type DemoCard, type Kiosk, startKiosk } from '../support/kiosk';
-import { findChromium, launch, SCREENS_DIR, UI_DIST } from './browser';
+import { closePages, findChromium, launch, SCREENS_DIR, UI_DIST } from './browser';
 import { expectAccessible, signInAt } from './staff-console';
 
 /*
@@ -84,21 +84,7 @@ describe.skipIf(!CHROMIUM)(
       browser = await launch(CHROMIUM!);
     });
 
-    afterEach(async (context) => {
-      if (context.task.result?.state === 'fail') {
-        for (const [index, page] of browser
-          .contexts()
-          .flatMap((c) => c.pages())
-          .entries()) {
-          await page
-            .screenshot({
-              path: join(SCREENS_DIR, `failed-staff-members-${context.task.name.slice(0, 40)}-${index}.png`),
-            })
-            .catch(() => undefined);
-        }
-      }
-      for (const open of browser.contexts()) await open.close();
-    });
+    afterEach((context) => closePages(browser, context.task, 'staff-members-'));
 
     afterAll(async () => {
       await browser?.close();

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
 import { ADMIN_PIN, type DemoCard, type Kiosk, startKiosk } from '../support/kiosk';
-import { findChromium, launch, SCREENS_DIR, UI_DIST } from './browser';
+import { closePages, findChromium, launch, SCREENS_DIR, UI_DIST } from './browser';
 import { expectAccessible, openScreen, signInAt, staffScan, typeOnPad } from './staff-console';
 
 /*
@@ -73,21 +73,7 @@ describe.skipIf(!CHROMIUM)(
       browser = await launch(CHROMIUM!);
     });
 
-    afterEach(async (context) => {
-      if (context.task.result?.state === 'fail') {
-        for (const [index, page] of browser
-          .contexts()
-          .flatMap((c) => c.pages())
-          .entries()) {
-          await page
-            .screenshot({
-              path: join(SCREENS_DIR, `failed-staff-admin-${context.task.name.slice(0, 40)}-${index}.png`),
-            })
-            .catch(() => undefined);
-        }
-      }
-      for (const open of browser.contexts()) await open.close();
-    });
+    afterEach((context) => closePages(browser, context.task, 'staff-admin-'));
 
     afterAll(async () => {
       await browser?.close();

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrFromPng } from '../../hardware/src/test-support/qr-decode';
 import { Api } from '../support/api';
 import { ADMIN_PIN, type DemoCard, type Kiosk, startKiosk, VOLUNTEER_PIN } from '../support/kiosk';
-import { findChromium, launch, openKiosk, SCREENS_DIR, UI_DIST } from './browser';
+import { closePages, findChromium, launch, openKiosk, UI_DIST } from './browser';
 import {
   enterCredentials,
   expectAccessible,
@@ -79,19 +79,7 @@ describe.skipIf(!CHROMIUM)(
       browser = await launch(CHROMIUM!);
     });
 
-    afterEach(async (context) => {
-      if (context.task.result?.state === 'fail') {
-        for (const [index, page] of browser
-          .contexts()
-          .flatMap((c) => c.pages())
-          .entries()) {
-          await page
-            .screenshot({ path: join(SCREENS_DIR, `failed-staff-${context.task.name.slice(0, 40)}-${index}.png`) })
-            .catch(() => undefined);
-        }
-      }
-      for (const open of browser.contexts()) await open.close();
-    });
+    afterEach((context) => closePages(browser, context.task, 'staff-'));
 
     afterAll(async () => {
       await browser?.close();
