@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../support/api';
 import { VOLUNTEER_PIN } from '../support/kiosk';
 import {
+  staffCardQr,
   createMember,
   createProduct,
   ERROR_CODE,
@@ -483,6 +484,7 @@ async function validBase(
     'POST /api/members': async () => ({ body: { name: '王小明', household: '3栋201' }, auth: 'admin' }),
     'POST /api/sessions': async () => ({ body: { qr: resident.qr }, auth: 'none' }),
     'POST /api/staff/sessions': async () => ({ body: { username: 'volunteer', pin: VOLUNTEER_PIN }, auth: 'none' }),
+    'POST /api/staff/cards/scans': async () => ({ body: { qr: staffCardQr(store.kiosk, 'volunteer') }, auth: 'none' }),
     'POST /api/products': async () => ({
       body: {
         name: '食用油 5L',

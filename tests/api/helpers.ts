@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { Api, type ApiError, type ApiResponse } from '../support/api';
 import { ADMIN_PIN, type Kiosk, startKiosk, VOLUNTEER_PIN } from '../support/kiosk';
+import { decodeQrFromPng } from '../../hardware/src/test-support/qr-decode';
 import { Db } from '../support/sqlite';
 
 export interface Product {
@@ -508,4 +510,9 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** The QR text on a staff member's printed card (DATA_DIR/cards/staff/), read as a scanner reads it. */
+export function staffCardQr(kiosk: Pick<Kiosk, 'dataDir'>, username: string): string {
+  return decodeQrFromPng(readFileSync(join(kiosk.dataDir, 'cards', 'staff', `${username}.png`)));
 }

@@ -1,9 +1,6 @@
-import { decodeQrFromPng } from '../../hardware/src/test-support/qr-decode';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
-import { expectError, openStore, staffToken, type Store } from './helpers';
+import { expectError, openStore, staffCardQr, staffToken, type Store } from './helpers';
 
 /*
  * Staff cards: the seed prints one per staff member (DATA_DIR/cards/staff/); scanned on the kiosk
@@ -15,14 +12,13 @@ let store: Store;
 let volunteer: Api;
 let adminCard: string;
 
-const cardFile = (username: string) => readFileSync(join(store.kiosk.dataDir, 'cards', 'staff', `${username}.png`));
 const scan = (qr: unknown) =>
   store.api.post<{ username: string; displayName: string }>('/api/staff/cards/scans', { qr });
 
 beforeAll(async () => {
   store = await openStore();
   volunteer = store.api.as(await staffToken(store.api, 'volunteer'));
-  adminCard = decodeQrFromPng(cardFile('admin'));
+  adminCard = staffCardQr(store.kiosk, 'admin');
 });
 
 afterAll(async () => {
@@ -37,7 +33,7 @@ describe('staff cards', () => {
     expect(admin.body.displayName.length).toBeGreaterThan(0);
     expect(Object.keys(admin.body).sort()).toEqual(['displayName', 'username']);
 
-    const holder = await scan(decodeQrFromPng(cardFile('volunteer')));
+    const holder = await scan(staffCardQr(store.kiosk, 'volunteer'));
     expect(holder.body.username).toBe('volunteer');
     // The PIN is what lets a holder in.
     expectError(
