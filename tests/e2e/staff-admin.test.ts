@@ -94,11 +94,21 @@ describe.skipIf(!CHROMIUM)(
       expect(await page.getByTestId('check-in-count').textContent()).toContain('0');
 
       const results = page.getByTestId('check-in-result');
-      /** Scans and waits for this scan's own banner (each result gets the next serial number). */
+      /**
+       * Scans once (retyped only while the screen has not taken the burst), then waits for this
+       * scan's own banner: each result gets the next serial number.
+       */
       async function scanCard(qr: string): Promise<{ tone: string | null; text: string }> {
+        const screen = page.getByTestId('screen-staff-check-in');
+        const scans = Number(await screen.getAttribute('data-scans'));
         const serial = async () => Number((await results.count()) ? await results.getAttribute('data-serial') : 0);
         const before = await serial();
-        await staffScan(page, qr, async () => (await serial()) > before);
+        await staffScan(page, qr, async () => Number(await screen.getAttribute('data-scans')) > scans);
+        await page.waitForFunction(
+          (after) =>
+            Number(document.querySelector('[data-testid="check-in-result"]')?.getAttribute('data-serial')) > after,
+          before,
+        );
         return { tone: await results.getAttribute('data-tone'), text: (await results.textContent()) ?? '' };
       }
 
