@@ -128,16 +128,29 @@ const ANSWERS = ['checking', 'screen-member', 'notice', 'switch-card', 'pending-
 /**
  * What a USB handheld scanner does: the code typed in a fast burst, then Enter.
  *
- * A real scanner's keys carry the operating system's timestamps; keys sent through the DevTools
- * protocol are stamped when Chromium gets to them, so on a machine busy with other test suites a
- * burst can arrive stretched out and is then, correctly, not taken for a scan. Such a burst is
- * typed again (three tries in all). Pass `answered: false` when the kiosk is expected to ignore the scan.
+ * A real scanner's keys carry the operating system's timestamps, a few milliseconds apart. Keys
+ * sent through the DevTools protocol are stamped when Chromium gets to them, so on a machine busy
+ * with other test suites a burst arrives with pauses inside, and the kiosk then (rightly) reads
+ * only its tail or nothing. So the scanner's keydown events are dispatched in the page in one go,
+ * where the kiosk's own listener reads them with their own timestamps, as from the hardware.
+ */
+export async function scannerBurst(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => {
+    for (const key of [...text, 'Enter']) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }
+  }, code);
+}
+
+/**
+ * A handheld-scanner read on the resident screens; waits until something answers it (a lookup, a
+ * new screen, a message), reading again if nothing did. Pass `answered: false` when the kiosk is
+ * expected to ignore the scan.
  */
 export async function wedgeScan(page: Page, qr: string, options: { answered?: boolean } = {}): Promise<void> {
   const before = await page.locator(ANSWERS).count();
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.type(qr);
-    await page.keyboard.press('Enter');
+    await scannerBurst(page, qr);
     if (options.answered === false) return;
     const answered = await page
       .waitForFunction(

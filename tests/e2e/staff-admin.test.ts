@@ -94,15 +94,11 @@ describe.skipIf(!CHROMIUM)(
       expect(await page.getByTestId('check-in-count').textContent()).toContain('0');
 
       const results = page.getByTestId('check-in-result');
-      /**
-       * Scans once (retyped only while the screen has not taken the burst), then waits for this
-       * scan's own banner: each result gets the next serial number.
-       */
+      /** Scans and returns this scan's own banner (each result gets the next serial number). */
       async function scanCard(qr: string): Promise<{ tone: string | null; text: string }> {
         const screen = page.getByTestId('screen-staff-check-in');
         const scans = Number(await screen.getAttribute('data-scans'));
-        const serial = async () => Number((await results.count()) ? await results.getAttribute('data-serial') : 0);
-        const before = await serial();
+        const before = Number((await results.count()) ? await results.getAttribute('data-serial') : 0);
         await staffScan(page, qr, async () => Number(await screen.getAttribute('data-scans')) > scans);
         await page.waitForFunction(
           (after) =>

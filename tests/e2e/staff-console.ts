@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { captureScreen, LANDSCAPE } from './browser';
+import { captureScreen, LANDSCAPE, scannerBurst } from './browser';
 
 /*
  * Driving the staff console in Chromium the way staff do: the sign-in on the on-screen keys, the
@@ -64,15 +64,10 @@ export async function typeOnPad(page: Page, pad: string, digits: string): Promis
   for (const digit of digits) await page.getByTestId(`${pad}-${digit}`).click();
 }
 
-/**
- * A handheld-scanner burst. Keys sent through the DevTools protocol can arrive stretched out on
- * a busy machine and are then, rightly, not taken for a scan: the burst is typed again until
- * `answered` says the screen reacted (at most three times).
- */
+/** A handheld-scanner read (see `scannerBurst`), read again until `answered` says the screen reacted (three tries). */
 export async function staffScan(page: Page, code: string, answered: () => Promise<boolean>): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await page.keyboard.type(code);
-    await page.keyboard.press('Enter');
+    await scannerBurst(page, code);
     const deadline = Date.now() + 3000;
     while (Date.now() < deadline) {
       if (await answered()) return;
