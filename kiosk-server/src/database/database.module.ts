@@ -1,10 +1,9 @@
-import { type BeforeApplicationShutdown, Global, Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions, openDatabase } from './data-source';
-import { finalizeStatements } from './sql';
 import { WriteQueue } from './write-queue';
 
 @Global()
@@ -23,11 +22,4 @@ import { WriteQueue } from './write-queue';
   providers: [{ provide: WriteQueue, inject: [DataSource], useFactory: (ds: DataSource) => new WriteQueue(ds) }],
   exports: [WriteQueue],
 })
-export class DatabaseModule implements BeforeApplicationShutdown {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** Runs before TypeORM closes the connection (on application shutdown), which prepared statements would block. */
-  beforeApplicationShutdown(): Promise<void> {
-    return finalizeStatements(this.dataSource);
-  }
-}
+export class DatabaseModule {}

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'sqlite3';
-import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import type { SqliteDriver } from 'typeorm/driver/sqlite/SqliteDriver';
 
 /**
@@ -8,21 +8,33 @@ import type { SqliteDriver } from 'typeorm/driver/sqlite/SqliteDriver';
  * cost of a checkout; here each text is prepared once and reused.
  *
  * The statements live on TypeORM's own SQLite connection, the one the write queue's transaction
- * runs on, so they take part in it like any other query. Use them only inside write-queue work:
- * then no two callers run the same statement at once.
+ * runs on, so they take part in it like any other query: use them inside write-queue work.
  */
-const prepared = new WeakMap<Database, Map<string, Promise<Statement>>>();
+const prepared = new WeakMap<SqliteDriver, Map<string, Promise<Statement>>>();
 
-function connectionOf(dataSource: DataSource): Database {
-  return (dataSource.driver as SqliteDriver).databaseConnection as Database;
+function statementsOf(manager: EntityManager): Map<string, Promise<Statement>> {
+  const driver = manager.connection.driver as SqliteDriver;
+  let statements = prepared.get(driver);
+  if (!statements) {
+    const mine = (statements = new Map());
+    prepared.set(driver, mine);
+    // SQLite refuses to close a connection with statements still prepared, so however the
+    // DataSource gets closed, they are finalized first.
+    const disconnect = driver.disconnect.bind(driver);
+    driver.disconnect = async () => {
+      prepared.delete(driver);
+      await finalize(mine);
+      return disconnect();
+    };
+  }
+  return statements;
 }
 
 function statement(manager: EntityManager, sql: string): Promise<Statement> {
-  const connection = connectionOf(manager.connection);
-  let statements = prepared.get(connection);
-  if (!statements) prepared.set(connection, (statements = new Map()));
+  const statements = statementsOf(manager);
   let stmt = statements.get(sql);
   if (!stmt) {
+    const connection = (manager.connection.driver as SqliteDriver).databaseConnection as Database;
     stmt = new Promise<Statement>((resolve, reject) => {
       const created = connection.prepare(sql, (error: Error | null) => {
         if (!error) return resolve(created);
@@ -35,7 +47,14 @@ function statement(manager: EntityManager, sql: string): Promise<Statement> {
   return stmt;
 }
 
-/** Rows of a SELECT, in the caller's transaction. */
+async function finalize(statements: Map<string, Promise<Statement>>): Promise<void> {
+  for (const pending of statements.values()) {
+    const stmt = await pending.catch(() => undefined);
+    if (stmt) await new Promise<void>((done) => stmt.finalize(() => done()));
+  }
+}
+
+/** Rows of a SELECT (or of an UPDATE … RETURNING), in the caller's transaction. */
 export async function sqlAll<T>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   const stmt = await statement(manager, sql);
   return new Promise((resolve, reject) => {
@@ -45,7 +64,7 @@ export async function sqlAll<T>(manager: EntityManager, sql: string, params: unk
   });
 }
 
-/** Runs an INSERT or UPDATE in the caller's transaction; resolves to the number of rows changed. */
+/** Runs a statement that returns no rows in the caller's transaction; resolves to the rows changed. */
 export async function sqlRun(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
   const stmt = await statement(manager, sql);
   return new Promise((resolve, reject) => {
@@ -54,16 +73,4 @@ export async function sqlRun(manager: EntityManager, sql: string, params: unknow
       else resolve(this.changes);
     });
   });
-}
-
-/** SQLite refuses to close a connection with statements still prepared: call before closing. */
-export async function finalizeStatements(dataSource: DataSource): Promise<void> {
-  if (!dataSource.isInitialized) return;
-  const connection = connectionOf(dataSource);
-  const statements = prepared.get(connection);
-  prepared.delete(connection);
-  for (const pending of statements?.values() ?? []) {
-    const stmt = await pending.catch(() => undefined);
-    if (stmt) await new Promise<void>((done) => stmt.finalize(() => done()));
-  }
 }

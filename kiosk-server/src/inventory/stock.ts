@@ -20,16 +20,14 @@ export interface StockChange {
 export async function moveStock(manager: EntityManager, change: StockChange): Promise<number> {
   const now = new Date().toISOString();
   const delta = Math.trunc(change.delta);
-  const changed = await sqlRun(
+  const [product] = await sqlAll<{ stock: number }>(
     manager,
-    `UPDATE "products" SET "stock" = "stock" + ?, "updatedAt" = ? WHERE "id" = ? AND "stock" + ? >= 0`,
+    `UPDATE "products" SET "stock" = "stock" + ?, "updatedAt" = ? WHERE "id" = ? AND "stock" + ? >= 0 RETURNING "stock"`,
     [delta, now, change.productId, delta],
   );
-  const [product] = await sqlAll<{ stock: number }>(manager, `SELECT "stock" FROM "products" WHERE "id" = ?`, [
-    change.productId,
-  ]);
-  if (!product) throw DomainError.notFound('PRODUCT_NOT_FOUND', `No product ${change.productId}.`);
-  if (!changed) {
+  if (!product) {
+    const [exists] = await sqlAll(manager, `SELECT 1 FROM "products" WHERE "id" = ?`, [change.productId]);
+    if (!exists) throw DomainError.notFound('PRODUCT_NOT_FOUND', `No product ${change.productId}.`);
     throw DomainError.conflict('OUT_OF_STOCK', `Not enough stock of product ${change.productId}.`);
   }
   await sqlRun(

@@ -41,17 +41,7 @@ export class LedgerService {
     if (!Number.isInteger(posting.delta) || posting.delta === 0) {
       throw DomainError.validation('A ledger entry moves a whole, non-zero number of points.');
     }
-    const [account] = await sqlAll<{ balance: number }>(manager, `SELECT "balance" FROM "accounts" WHERE "id" = ?`, [
-      posting.accountId,
-    ]);
-    if (!account) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
-    const balanceAfter = account.balance + posting.delta;
-    if (balanceAfter < 0) {
-      throw DomainError.conflict(
-        'INSUFFICIENT_POINTS',
-        `The balance of ${account.balance} points does not cover ${-posting.delta} points.`,
-      );
-    }
+    const balanceAfter = await moveBalance(manager, posting.accountId, posting.delta);
     const kioskId = this.settings.kioskId;
     const [last] = await sqlAll<{ seq: number; hash: string }>(
       manager,
@@ -74,7 +64,6 @@ export class LedgerService {
     };
     const entry: LedgerEntryEntity = { ...unsigned, hash: hashLedgerEntry(unsigned) };
     await insertEntry(manager, entry);
-    await sqlRun(manager, `UPDATE "accounts" SET "balance" = ? WHERE "id" = ?`, [balanceAfter, posting.accountId]);
     return entry;
   }
 
@@ -131,6 +120,24 @@ export class LedgerService {
     }
     return { ok: true, entries: entries.length };
   }
+}
+
+/** The guarded balance change and its result in one statement; a refusal reads why. */
+async function moveBalance(manager: EntityManager, accountId: string, delta: number): Promise<number> {
+  const [moved] = await sqlAll<{ balance: number }>(
+    manager,
+    `UPDATE "accounts" SET "balance" = "balance" + ? WHERE "id" = ? AND "balance" + ? >= 0 RETURNING "balance"`,
+    [delta, accountId, delta],
+  );
+  if (moved) return moved.balance;
+  const [account] = await sqlAll<{ balance: number }>(manager, `SELECT "balance" FROM "accounts" WHERE "id" = ?`, [
+    accountId,
+  ]);
+  if (!account) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
+  throw DomainError.conflict(
+    'INSUFFICIENT_POINTS',
+    `The balance of ${account.balance} points does not cover ${-delta} points.`,
+  );
 }
 
 function insertEntry(manager: EntityManager, entry: LedgerEntryEntity): Promise<number> {
