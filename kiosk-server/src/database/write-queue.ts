@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { sqlRun } from './sql';
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
 
@@ -18,6 +19,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * inside its own savepoint. A job that throws rolls back to its savepoint (all of its writes and
  * none of the others'); the rest commit together with a single fsync. Nobody is answered before
  * that commit, so an answer always means the writes are durable.
+ * The savepoint statements run twice for every write, so they are prepared once (see sql.ts).
  */
 export class WriteQueue {
   private readonly waiting: Job[] = [];
@@ -61,14 +63,14 @@ export class WriteQueue {
     try {
       await runner.startTransaction();
       for (const job of batch) {
-        await runner.query('SAVEPOINT write_job');
+        await sqlRun(runner.manager, 'SAVEPOINT write_job', []);
         try {
           const value = await job.work(runner.manager);
-          await runner.query('RELEASE write_job');
+          await sqlRun(runner.manager, 'RELEASE write_job', []);
           outcomes.push({ ok: true, value });
         } catch (error) {
-          await runner.query('ROLLBACK TO write_job');
-          await runner.query('RELEASE write_job');
+          await sqlRun(runner.manager, 'ROLLBACK TO write_job', []);
+          await sqlRun(runner.manager, 'RELEASE write_job', []);
           outcomes.push({ ok: false, error });
         }
       }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { ProductEntity } from '../catalog/product.entity';
-import { StockMovementEntity, type StockReason } from './stock-movement.entity';
+import type { StockReason } from './stock-movement.entity';
+import { sqlAll, sqlRun } from '../database/sql';
 
 export interface StockChange {
   productId: number;
@@ -14,34 +14,36 @@ export interface StockChange {
 
 /**
  * The only way stock changes: a guarded update that can never go below zero, and a movement
- * recording why, in the caller's transaction.
+ * recording why, in the caller's transaction. Plain SQL (see database/sql.ts): every redemption
+ * line comes here.
  */
 export async function moveStock(manager: EntityManager, change: StockChange): Promise<number> {
   const now = new Date().toISOString();
-  const result = await manager
-    .createQueryBuilder()
-    .update(ProductEntity)
-    .set({ stock: () => `"stock" + ${Math.trunc(change.delta)}`, updatedAt: now })
-    .where('id = :id AND "stock" + :delta >= 0', { id: change.productId, delta: change.delta })
-    .execute();
-  if (!result.affected) {
-    const exists = await manager.existsBy(ProductEntity, { id: change.productId });
+  const delta = Math.trunc(change.delta);
+  const [product] = await sqlAll<{ stock: number }>(
+    manager,
+    `UPDATE "products" SET "stock" = "stock" + ?, "updatedAt" = ? WHERE "id" = ? AND "stock" + ? >= 0 RETURNING "stock"`,
+    [delta, now, change.productId, delta],
+  );
+  if (!product) {
+    const [exists] = await sqlAll(manager, `SELECT 1 FROM "products" WHERE "id" = ?`, [change.productId]);
     if (!exists) throw DomainError.notFound('PRODUCT_NOT_FOUND', `No product ${change.productId}.`);
     throw DomainError.conflict('OUT_OF_STOCK', `Not enough stock of product ${change.productId}.`);
   }
-  const { stock } = await manager.findOneOrFail(ProductEntity, {
-    where: { id: change.productId },
-    select: { stock: true },
-  });
-  await manager.insert(StockMovementEntity, {
-    productId: change.productId,
-    delta: change.delta,
-    stockAfter: stock,
-    reason: change.reason,
-    note: change.note ?? null,
-    actor: change.actor,
-    refId: change.refId ?? null,
-    createdAt: now,
-  });
-  return stock;
+  await sqlRun(
+    manager,
+    `INSERT INTO "stock_movements" ("productId", "delta", "stockAfter", "reason", "note", "actor", "refId", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      change.productId,
+      change.delta,
+      product.stock,
+      change.reason,
+      change.note ?? null,
+      change.actor,
+      change.refId ?? null,
+      now,
+    ],
+  );
+  return product.stock;
 }

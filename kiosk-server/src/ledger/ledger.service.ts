@@ -6,6 +6,7 @@ import { SettingsService } from '../settings/settings.service';
 import { AccountEntity } from './account.entity';
 import { LedgerEntryEntity, type LedgerKind } from './ledger-entry.entity';
 import { GENESIS_HASH, hashLedgerEntry } from './ledger-hash';
+import { sqlAll, sqlRun } from '../database/sql';
 
 export interface LedgerPosting {
   accountId: string;
@@ -40,24 +41,16 @@ export class LedgerService {
     if (!Number.isInteger(posting.delta) || posting.delta === 0) {
       throw DomainError.validation('A ledger entry moves a whole, non-zero number of points.');
     }
-    const account = await manager.findOneBy(AccountEntity, { id: posting.accountId });
-    if (!account) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
-    const balanceAfter = account.balance + posting.delta;
-    if (balanceAfter < 0) {
-      throw DomainError.conflict(
-        'INSUFFICIENT_POINTS',
-        `The balance of ${account.balance} points does not cover ${-posting.delta} points.`,
-      );
-    }
+    const balanceAfter = await moveBalance(manager, posting.accountId, posting.delta);
     const kioskId = this.settings.kioskId;
-    const last = await manager.findOne(LedgerEntryEntity, {
-      where: { kioskId },
-      order: { seq: 'DESC' },
-      select: { seq: true, hash: true },
-    });
+    const [last] = await sqlAll<{ seq: number; hash: string }>(
+      manager,
+      `SELECT "seq", "hash" FROM "ledger_entries" WHERE "kioskId" = ? ORDER BY "seq" DESC LIMIT 1`,
+      [kioskId],
+    );
     const unsigned: Omit<LedgerEntryEntity, 'hash'> = {
       id: uuidv7(),
-      accountId: account.id,
+      accountId: posting.accountId,
       delta: posting.delta,
       balanceAfter,
       kind: posting.kind,
@@ -69,9 +62,8 @@ export class LedgerService {
       createdAt: (posting.at ?? new Date()).toISOString(),
       prevHash: last?.hash ?? GENESIS_HASH,
     };
-    const entry = manager.create(LedgerEntryEntity, { ...unsigned, hash: hashLedgerEntry(unsigned) });
-    await manager.insert(LedgerEntryEntity, entry);
-    await manager.update(AccountEntity, { id: account.id }, { balance: balanceAfter });
+    const entry: LedgerEntryEntity = { ...unsigned, hash: hashLedgerEntry(unsigned) };
+    await insertEntry(manager, entry);
     return entry;
   }
 
@@ -128,4 +120,45 @@ export class LedgerService {
     }
     return { ok: true, entries: entries.length };
   }
+}
+
+/** The guarded balance change and its result in one statement; a refusal reads why. */
+async function moveBalance(manager: EntityManager, accountId: string, delta: number): Promise<number> {
+  const [moved] = await sqlAll<{ balance: number }>(
+    manager,
+    `UPDATE "accounts" SET "balance" = "balance" + ? WHERE "id" = ? AND "balance" + ? >= 0 RETURNING "balance"`,
+    [delta, accountId, delta],
+  );
+  if (moved) return moved.balance;
+  const [account] = await sqlAll<{ balance: number }>(manager, `SELECT "balance" FROM "accounts" WHERE "id" = ?`, [
+    accountId,
+  ]);
+  if (!account) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
+  throw DomainError.conflict(
+    'INSUFFICIENT_POINTS',
+    `The balance of ${account.balance} points does not cover ${-delta} points.`,
+  );
+}
+
+function insertEntry(manager: EntityManager, entry: LedgerEntryEntity): Promise<number> {
+  return sqlRun(
+    manager,
+    `INSERT INTO "ledger_entries" ("id", "accountId", "delta", "balanceAfter", "kind", "reason", "actor", "kioskId",
+       "seq", "refId", "createdAt", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      entry.id,
+      entry.accountId,
+      entry.delta,
+      entry.balanceAfter,
+      entry.kind,
+      entry.reason,
+      entry.actor,
+      entry.kioskId,
+      entry.seq,
+      entry.refId,
+      entry.createdAt,
+      entry.prevHash,
+      entry.hash,
+    ],
+  );
 }

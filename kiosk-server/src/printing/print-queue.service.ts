@@ -16,6 +16,7 @@ import { MemberEntity } from '../members/member.entity';
 import { RedemptionEntity, RedemptionLineEntity } from '../redemption/redemption.entity';
 import { SettingsService } from '../settings/settings.service';
 import { PrintJobEntity, type PrintJobKind } from './print-job.entity';
+import { sqlRun } from '../database/sql';
 
 export interface PrintStatus {
   status: 'queued' | 'printing' | 'printed' | 'failed' | 'disabled';
@@ -73,18 +74,14 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
   /** Adds a job in the caller's transaction; the worker starts after commit (see wake). */
   async enqueue(manager: EntityManager, redemptionId: string | null, kind: PrintJobKind): Promise<PrintStatus> {
     if (!this.printer) return DISABLED;
-    const job = manager.create(PrintJobEntity, {
-      id: uuidv7(),
-      redemptionId,
-      kind,
-      status: 'queued',
-      attempts: 0,
-      lastError: null,
-      createdAt: new Date().toISOString(),
-      printedAt: null,
-    });
-    await manager.insert(PrintJobEntity, job);
-    return { status: 'queued', jobId: job.id, error: null };
+    const id = uuidv7();
+    await sqlRun(
+      manager,
+      `INSERT INTO "print_jobs" ("id", "redemptionId", "kind", "status", "attempts", "lastError", "createdAt", "printedAt")
+       VALUES (?, ?, ?, 'queued', 0, NULL, ?, NULL)`,
+      [id, redemptionId, kind, new Date().toISOString()],
+    );
+    return { status: 'queued', jobId: id, error: null };
   }
 
   async reprint(redemptionId: string): Promise<PrintStatus> {
