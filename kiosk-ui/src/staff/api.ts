@@ -14,14 +14,9 @@ export type LedgerEntry = Schemas['LedgerEntryResponse'];
 export type StaffRedemption = Schemas['RedemptionResponse'];
 export type Activity = Schemas['ActivityResponse'];
 export type AwardEvent = Schemas['EventResponse'];
-export type CheckInResult = Schemas['CheckInResultResponse'];
-export type EventDetail = Schemas['EventDetailResponse'];
 export type AwardInput = Schemas['AwardPointsDto'];
-export type AwardResult = Schemas['AwardResponse'];
 export type MemberListItem = Schemas['MemberListItem'];
 export type MemberDetail = Schemas['MemberDetail'];
-export type RegisteredMember = Schemas['RegisteredMemberResponse'];
-export type IssuedCard = Schemas['CardResponse'];
 export type MoveMemberInput = Schemas['MoveMemberDto'];
 export type Passbook = Schemas['PassbookResponse'];
 /** A member picked by card or search, with what the screens show of them. */
@@ -33,7 +28,6 @@ export interface FoundMember {
   balance: number;
 }
 export type RedemptionSummary = Schemas['RedemptionSummaryResponse'];
-export type RedemptionPage = Schemas['RedemptionPageResponse'];
 export type RedemptionFilter = NonNullable<operations['RedemptionController_list']['parameters']['query']>;
 export type RankingRow = Schemas['RankingRowResponse'];
 export type RankingBasis = 'member' | 'household';
