@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
+import { cardVideo } from '../support/camera';
 import { type Kiosk, ROOT, startKiosk } from '../support/kiosk';
 import { median } from './stats';
 
@@ -95,8 +96,8 @@ async function paintFigures(browser: Browser, url: string): Promise<Record<strin
 }
 
 /**
- * From the first camera frame showing the card (the fake camera plays a still of the card, so the
- * QR is there from the first frame) to the balance on the Member screen.
+ * From the first camera frame showing the card (the fake camera plays the card from its first
+ * frame, see `cardVideo`) to the balance on the Member screen.
  */
 async function scanFigures(chromiumPath: string, kiosk: Kiosk): Promise<Record<string, string>> {
   const key = `card held up to the camera → balance on screen (median of ${RUNS})`;
@@ -105,19 +106,11 @@ async function scanFigures(chromiumPath: string, kiosk: Kiosk): Promise<Record<s
   }
   const card = kiosk.cards()[0]!;
   const y4m = join(mkdtempSync(join(tmpdir(), 'kiosk-bench-camera-')), 'card.y4m');
-  const converted = spawnSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-y',
-    '-i',
-    join(kiosk.dataDir, 'cards', `${card.cardNo}.png`),
-    '-frames:v',
-    '1',
-    '-vf',
-    'scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2:color=white,format=yuv420p',
-    y4m,
-  ]);
-  if (converted.status !== 0) return { [key]: 'skipped: ffmpeg could not convert the card picture' };
+  try {
+    cardVideo(join(kiosk.dataDir, 'cards', `${card.cardNo}.png`), y4m);
+  } catch {
+    return { [key]: 'skipped: ffmpeg could not convert the card picture' };
+  }
 
   const browser = await chromium.launch({
     executablePath: chromiumPath,

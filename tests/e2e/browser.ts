@@ -21,28 +21,9 @@ export function hasFfmpeg(): boolean {
 }
 
 export const UI_DIST = join(ROOT, 'kiosk-ui', 'dist', 'index.html');
-export const SCREENS_DIR = join(ROOT, 'test-artifacts', 'screens');
+export { cardVideo } from '../support/camera';
 
-/** One still frame of a card picture as a Y4M file, which Chromium's fake camera plays in a loop. */
-export function cardVideo(png: string, y4m: string): void {
-  const result = spawnSync(
-    'ffmpeg',
-    [
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      png,
-      '-frames:v',
-      '1',
-      '-vf',
-      'scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2:color=white,format=yuv420p',
-      y4m,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`ffmpeg failed: ${result.stderr}`);
-}
+export const SCREENS_DIR = join(ROOT, 'test-artifacts', 'screens');
 
 /** Headless Chromium with a fake camera: a card picture when `cameraFile` is given, else Chromium's test pattern. */
 export function launch(executablePath: string, cameraFile?: string): Promise<Browser> {
