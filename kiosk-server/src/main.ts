@@ -41,7 +41,9 @@ async function main(): Promise<void> {
       ([role, pin]) =>
         `  Generated PIN for "${role}": ${pin}  (shown once; set KIOSK_${role.toUpperCase()}_PIN to choose your own)`,
     ),
-    ...(seeded ? [`  Demo data seeded; printable member cards are in ${config.dataDir}/cards/`] : []),
+    ...(seeded
+      ? [`  Demo data seeded; printable member cards are in ${config.dataDir}/cards/, staff cards in cards/staff/`]
+      : []),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
