@@ -13,6 +13,25 @@ interface Attachment {
   onCode: (text: string) => void;
 }
 
+let ignoringInterruptedPreview = false;
+
+/**
+ * html5-qrcode starts its preview with `video.play()` and leaves that promise unhandled. When the
+ * preview leaves the page while it starts (a staff card scanned the moment Start shows opens the
+ * staff console), the browser rejects it with an AbortError that means nothing here; it is
+ * dropped instead of being reported as an error of the page.
+ */
+function ignoreInterruptedPreview(): void {
+  if (ignoringInterruptedPreview) return;
+  ignoringInterruptedPreview = true;
+  window.addEventListener('unhandledrejection', (event) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof DOMException && reason.name === 'AbortError' && /play\(\) request/.test(reason.message)) {
+      event.preventDefault();
+    }
+  });
+}
+
 /**
  * The camera and its QR decoder. A preview component attaches an element; the decoder (a large
  * library) is imported on first use. Start and stop are queued one after another, because the
@@ -80,6 +99,7 @@ class Camera {
       return;
     }
     const engine = await import('./qr-engine');
+    ignoreInterruptedPreview();
     if (this.attached !== attachment || !document.getElementById(attachment.elementId)) {
       this.status = 'off';
       return;
