@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrFromPng } from '../../hardware/src/test-support/qr-decode';
+import { staffCardQr } from '../api/helpers';
 import { Api } from '../support/api';
 import { ADMIN_PIN, type DemoCard, type Kiosk, startKiosk, VOLUNTEER_PIN } from '../support/kiosk';
 import { closePages, findChromium, launch, openKiosk, UI_DIST } from './browser';
@@ -115,7 +114,7 @@ describe.skipIf(!CHROMIUM)(
     });
 
     it('opens the sign-in at the PIN for the holder of a staff card scanned on the Start screen', async () => {
-      const qr = decodeQrFromPng(readFileSync(join(kiosk.dataDir, 'cards', 'staff', 'volunteer.png')));
+      const qr = staffCardQr(kiosk, 'volunteer');
       const { page, errors } = await openKiosk(browser, kiosk.url);
       await page.getByTestId('screen-start').waitFor();
       await staffScan(page, qr, async () => (await page.getByTestId('pin').count()) > 0);
