@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorBody } from './common/exception.filter';
+import { documentValidationLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, type AppConfig, describeConfig, type LogLevel } from './config/app-config';
 
@@ -44,6 +45,7 @@ export async function createApp(level: LogLevel): Promise<NestExpressApplication
     { extraModels: [ErrorBody] },
   );
   documentErrorShape(document);
+  documentValidationLimits(document, app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   app.useStaticAssets(SEED_IMAGES_DIR, { prefix: '/images/', maxAge: '1d' });

@@ -3,7 +3,7 @@ import { seededRandom } from './random';
 
 /** What the seeding program needs from the store: implemented by the kiosk server's services. */
 export interface SeedTarget {
-  createActivity(activity: { name: string; defaultPoints: number }): Promise<{ id: number }>;
+  createActivity(activity: { name: string; defaultPoints: number }): Promise<{ id: string }>;
   createProduct(product: {
     name: string;
     category: string;
@@ -12,13 +12,13 @@ export interface SeedTarget {
     imageUrl: string;
     monthlyLimit: number | null;
     lowStockThreshold: number;
-  }): Promise<{ id: number }>;
+  }): Promise<{ id: string }>;
   registerMember(member: {
     name: string;
     household: string | null;
     cardSerial: number;
   }): Promise<{ accountId: string }>;
-  award(award: { accountId: string; points: number; activityId: number; reason: string; at: Date }): Promise<void>;
+  award(award: { accountId: string; points: number; activityId: string; reason: string; at: Date }): Promise<void>;
 }
 
 export interface SeedSummary {
@@ -31,14 +31,14 @@ export interface SeedSummary {
 
 interface PlannedAward {
   accountId: string;
-  activity: DemoActivity & { id: number };
+  activity: DemoActivity & { id: string };
   points: number;
   at: Date;
 }
 
 /** The same store every time: fixed goods and people, and three months of awards from a fixed seed. */
 export async function seedDemoStore(target: SeedTarget, now = new Date()): Promise<SeedSummary> {
-  const activities: (DemoActivity & { id: number })[] = [];
+  const activities: (DemoActivity & { id: string })[] = [];
   for (const activity of DEMO_ACTIVITIES) {
     activities.push({ ...activity, ...(await target.createActivity(activity)) });
   }
@@ -81,7 +81,7 @@ export async function seedDemoStore(target: SeedTarget, now = new Date()): Promi
  * weighted everyday activities and one outstanding deed. The last account keeps only 5 points
  * ("I only have 5, can I get a bag of eggs?") to show the minimum balance to redeem.
  */
-function planAwards(accounts: string[], activities: (DemoActivity & { id: number })[], now: Date): PlannedAward[] {
+function planAwards(accounts: string[], activities: (DemoActivity & { id: string })[], now: Date): PlannedAward[] {
   const random = seededRandom(20261122);
   const byName = (name: string) => activities.find((activity) => activity.name === name)!;
   const everyday = activities.filter((activity) => activity.weight > 0);

@@ -1,11 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { StaffOnly } from '../sessions/auth.guards';
-import { ActivityEntity } from './activity.entity';
+import { ActivitiesService } from './activities.service';
 
 class ActivityResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() defaultPoints!: number;
 }
@@ -13,15 +12,13 @@ class ActivityResponse {
 @ApiTags('activities')
 @Controller('api/activities')
 export class ActivitiesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly activities: ActivitiesService) {}
 
   @Get()
   @ApiOkResponse({ type: [ActivityResponse] })
   @StaffOnly('volunteer', 'admin')
   async list(): Promise<ActivityResponse[]> {
-    const activities = await this.dataSource
-      .getRepository(ActivityEntity)
-      .find({ where: { active: true }, order: { id: 'ASC' } });
+    const activities = await this.activities.list();
     return activities.map(({ id, name, defaultPoints }) => ({ id, name, defaultPoints }));
   }
 }

@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A kind of public-spirited work that earns points (积分项目), with its usual points. */
 @Entity('activities')
 export class ActivityEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  /** UUIDv7: unique on every kiosk and at the hub. */
+  @PrimaryColumn('text')
+  id!: string;
 
   @Column('text', { unique: true })
   name!: string;

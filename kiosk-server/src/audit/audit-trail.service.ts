@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { uuidv7 } from '../common/ids';
-import { AdminChangeEntity } from './admin-change.entity';
+import type { Tx } from '../database/sql-runner';
+import { AuditRepository } from './audit.repository';
 
 export interface AdminChange {
   actor: string;
@@ -38,14 +38,14 @@ export function changedFields(
 
 /**
  * The supervision committee's trail of admin changes. `record` takes the caller's transaction
- * manager so the change and its trail entry commit together or not at all.
+ * so the change and its trail entry commit together or not at all.
  */
 @Injectable()
 export class AuditTrailService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: AuditRepository) {}
 
-  async record(manager: EntityManager, change: AdminChange): Promise<void> {
-    await manager.insert(AdminChangeEntity, {
+  async record(tx: Tx, change: AdminChange): Promise<void> {
+    await this.repository.insert(tx, {
       id: uuidv7(),
       actor: change.actor,
       action: change.action,
@@ -59,14 +59,7 @@ export class AuditTrailService {
 
   /** Newest first; `beforeId` pages back through older changes. */
   async list(options: { limit: number; beforeId?: string; entity?: string }): Promise<AdminChangeRecord[]> {
-    const rows = await this.dataSource.getRepository(AdminChangeEntity).find({
-      where: {
-        ...(options.beforeId ? { id: LessThan(options.beforeId) } : {}),
-        ...(options.entity ? { entity: options.entity } : {}),
-      },
-      order: { id: 'DESC' },
-      take: options.limit,
-    });
+    const rows = await this.repository.list(options);
     return rows.map((row) => ({
       ...row,
       before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,

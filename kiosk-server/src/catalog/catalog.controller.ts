@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Headers, Param, ParseIntPipe, Patch, Post, Put, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
 import type { StaffSession } from '../sessions/session.store';
 import { CatalogService, toProductResponse } from './catalog.service';
 import { CreateProductDto, ProductResponse, UpdateProductDto } from './dto/product.dto';
+import { ParseIdPipe } from './parse-id.pipe';
 import { declaredImageType, MAX_IMAGE_BYTES, readBody } from './product-image';
+
+const ID_PARAM = { name: 'id', type: String, format: 'uuid' } as const;
 
 @ApiTags('catalog')
 @Controller('api')
@@ -40,10 +43,11 @@ export class CatalogController {
   }
 
   @Patch('products/:id')
+  @ApiParam(ID_PARAM)
   @ApiOkResponse({ type: ProductResponse })
   @StaffOnly('admin')
   async update(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: string,
     @Body() body: UpdateProductDto,
     @CurrentStaff() staff: StaffSession,
   ): Promise<ProductResponse> {
@@ -51,12 +55,13 @@ export class CatalogController {
   }
 
   @Put('products/:id/image')
+  @ApiParam(ID_PARAM)
   @ApiConsumes('image/png', 'image/jpeg', 'image/webp')
   @ApiBody({ description: 'The picture itself, at most 1 MiB', schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: ProductResponse })
   @StaffOnly('admin')
   async uploadImage(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: string,
     @Headers('content-type') contentType: string | undefined,
     @Req() request: Request,
     @CurrentStaff() staff: StaffSession,

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, Not } from 'typeorm';
 import { AuditTrailService, changedFields } from '../audit/audit-trail.service';
 import { DomainError } from '../common/domain-error';
+import { uuidv7 } from '../common/ids';
+import type { Tx } from '../database/sql-runner';
 import { WriteQueue } from '../database/write-queue';
-import { moveStock } from '../inventory/stock';
+import { InventoryRepository } from '../inventory/inventory.repository';
+import { CatalogRepository, type ProductChanges } from './catalog.repository';
 import { BARCODE, type CreateProductDto, type ProductResponse, type UpdateProductDto } from './dto/product.dto';
 import { checkSignature, type ImageType, ProductImageStore } from './product-image';
-import { ProductEntity } from './product.entity';
+import type { ProductEntity } from './product.entity';
 
 export function toProductResponse(product: ProductEntity): ProductResponse {
   return {
@@ -29,40 +31,43 @@ function auditView(product: ProductEntity): Record<string, unknown> {
   return fields;
 }
 
+function notFound(id: string): DomainError {
+  return DomainError.notFound('PRODUCT_NOT_FOUND', `No product ${id}.`);
+}
+
 @Injectable()
 export class CatalogService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly products: CatalogRepository,
+    private readonly stock: InventoryRepository,
     private readonly writes: WriteQueue,
     private readonly audit: AuditTrailService,
     private readonly images: ProductImageStore,
   ) {}
 
   listActive(): Promise<ProductEntity[]> {
-    return this.dataSource
-      .getRepository(ProductEntity)
-      .find({ where: { active: true }, order: { category: 'ASC', id: 'ASC' } });
+    return this.products.listActive();
   }
 
   /** Every product, also those taken off the shelf, for the staff catalogue. */
   listAll(): Promise<ProductEntity[]> {
-    return this.dataSource.getRepository(ProductEntity).find({ order: { category: 'ASC', id: 'ASC' } });
+    return this.products.listAll();
   }
 
   async findByBarcode(barcode: string): Promise<ProductEntity> {
-    const product = BARCODE.test(barcode)
-      ? await this.dataSource.getRepository(ProductEntity).findOneBy({ barcode })
-      : null;
+    const product = BARCODE.test(barcode) ? await this.products.findByBarcode(barcode) : undefined;
     if (!product) throw DomainError.notFound('PRODUCT_NOT_FOUND', `No product with barcode ${barcode.slice(0, 40)}.`);
     return product;
   }
 
   create(input: CreateProductDto, actor: string): Promise<ProductEntity> {
-    return this.writes.run(async (manager) => {
+    return this.writes.run(async (tx) => {
       const barcode = input.barcode ?? null;
-      if (barcode) await this.requireFreeBarcode(manager, barcode);
+      if (barcode) await this.requireFreeBarcode(tx, barcode);
       const now = new Date().toISOString();
-      const { identifiers } = await manager.insert(ProductEntity, {
+      const id = uuidv7();
+      await this.products.insert(tx, {
+        id,
         name: input.name.trim(),
         category: input.category.trim(),
         pricePoints: input.pricePoints,
@@ -75,10 +80,9 @@ export class CatalogService {
         createdAt: now,
         updatedAt: now,
       });
-      const id = identifiers[0]!.id as number;
-      if (input.stock) await moveStock(manager, { productId: id, delta: input.stock, reason: 'initial', actor });
-      const product = await manager.findOneByOrFail(ProductEntity, { id });
-      await this.audit.record(manager, {
+      if (input.stock) await this.stock.moveStock(tx, { productId: id, delta: input.stock, reason: 'initial', actor });
+      const product = await this.require(tx, id);
+      await this.audit.record(tx, {
         actor,
         action: 'product.create',
         entity: 'product',
@@ -90,64 +94,60 @@ export class CatalogService {
     });
   }
 
-  update(id: number, patch: UpdateProductDto, actor: string): Promise<ProductEntity> {
-    return this.writes.run(async (manager) => {
-      const product = await manager.findOneBy(ProductEntity, { id });
-      if (!product) throw DomainError.notFound('PRODUCT_NOT_FOUND', `No product ${id}.`);
+  update(id: string, patch: UpdateProductDto, actor: string): Promise<ProductEntity> {
+    return this.writes.run(async (tx) => {
+      const product = await this.require(tx, id);
       const { stock, ...fields } = patch;
-      if (fields.barcode && fields.barcode !== product.barcode)
-        await this.requireFreeBarcode(manager, fields.barcode, id);
-      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-      if (typeof changes.name === 'string') changes.name = changes.name.trim();
-      if (typeof changes.category === 'string') changes.category = changes.category.trim();
-      if (Object.keys(changes).length > 0) {
-        await manager.update(ProductEntity, { id }, { ...changes, updatedAt: new Date().toISOString() });
+      if (fields.barcode && fields.barcode !== product.barcode) await this.requireFreeBarcode(tx, fields.barcode, id);
+      const changes: ProductChanges = { ...fields, name: fields.name?.trim(), category: fields.category?.trim() };
+      if (Object.values(changes).some((value) => value !== undefined)) {
+        await this.products.update(tx, id, changes, new Date().toISOString());
       }
       if (stock !== undefined && stock !== product.stock) {
-        await moveStock(manager, { productId: id, delta: stock - product.stock, reason: 'adjust', actor });
+        await this.stock.moveStock(tx, { productId: id, delta: stock - product.stock, reason: 'adjust', actor });
       }
-      const updated = await manager.findOneByOrFail(ProductEntity, { id });
-      await this.recordChange(manager, actor, 'product.update', product, updated);
+      const updated = await this.require(tx, id);
+      await this.recordChange(tx, actor, 'product.update', product, updated);
       return updated;
     });
   }
 
   /** Stores the picture, then points the product at it: the file is complete before any row names it. */
-  async replaceImage(id: number, type: ImageType, bytes: Buffer, actor: string): Promise<ProductEntity> {
+  async replaceImage(id: string, type: ImageType, bytes: Buffer, actor: string): Promise<ProductEntity> {
     checkSignature(type, bytes);
     const imageUrl = await this.images.save(type, bytes);
-    return this.writes.run(async (manager) => {
-      const product = await manager.findOneBy(ProductEntity, { id });
-      if (!product) throw DomainError.notFound('PRODUCT_NOT_FOUND', `No product ${id}.`);
-      await manager.update(ProductEntity, { id }, { imageUrl, updatedAt: new Date().toISOString() });
-      const updated = await manager.findOneByOrFail(ProductEntity, { id });
-      await this.recordChange(manager, actor, 'product.image', product, updated);
+    return this.writes.run(async (tx) => {
+      const product = await this.require(tx, id);
+      await this.products.update(tx, id, { imageUrl }, new Date().toISOString());
+      const updated = await this.require(tx, id);
+      await this.recordChange(tx, actor, 'product.image', product, updated);
       return updated;
     });
   }
 
-  async requireExists(id: number): Promise<void> {
-    if (!(await this.dataSource.getRepository(ProductEntity).existsBy({ id }))) {
-      throw DomainError.notFound('PRODUCT_NOT_FOUND', `No product ${id}.`);
-    }
+  async requireExists(id: string): Promise<void> {
+    if (!(await this.products.exists(id))) throw notFound(id);
+  }
+
+  private async require(tx: Tx, id: string): Promise<ProductEntity> {
+    const product = await this.products.find(tx, id);
+    if (!product) throw notFound(id);
+    return product;
   }
 
   private async recordChange(
-    manager: EntityManager,
+    tx: Tx,
     actor: string,
     action: string,
     before: ProductEntity,
     after: ProductEntity,
   ): Promise<void> {
     const changed = changedFields(auditView(before), auditView(after));
-    if (changed) await this.audit.record(manager, { actor, action, entity: 'product', entityId: after.id, ...changed });
+    if (changed) await this.audit.record(tx, { actor, action, entity: 'product', entityId: after.id, ...changed });
   }
 
-  private async requireFreeBarcode(manager: EntityManager, barcode: string, exceptId?: number): Promise<void> {
-    const holder = await manager.findOneBy(ProductEntity, {
-      barcode,
-      ...(exceptId === undefined ? {} : { id: Not(exceptId) }),
-    });
+  private async requireFreeBarcode(tx: Tx, barcode: string, exceptId?: string): Promise<void> {
+    const holder = await this.products.barcodeHolder(tx, barcode, exceptId);
     if (holder) {
       throw DomainError.conflict(
         'BARCODE_TAKEN',

@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('products')
 export class ProductEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  /** UUIDv7: unique on every kiosk and at the hub. */
+  @PrimaryColumn('text')
+  id!: string;
 
   @Column('text')
   name!: string;

@@ -1,13 +1,20 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError } from './domain-error';
+import { DomainError, type ErrorDetails } from './domain-error';
 
 /** The one error shape of the API. */
 export class ErrorBody {
   @ApiProperty({ example: 402 }) statusCode!: number;
   @ApiProperty({ example: 'INSUFFICIENT_POINTS' }) code!: string;
   @ApiProperty({ example: 'Balance 12 does not cover the total of 30 points.' }) message!: string;
+  @ApiPropertyOptional({
+    description: 'The numbers behind the refusal, where one matters (per code; see the README)',
+    example: { balance: 12, required: 30 },
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+  })
+  details?: ErrorDetails;
 }
 
 const HTTP_CODES: Record<number, string> = {
@@ -24,7 +31,9 @@ const HTTP_CODES: Record<number, string> = {
 /** Maps anything thrown to the one error shape of the API; unexpected errors are logged, never leaked. */
 export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   if (error instanceof DomainError) {
-    return { statusCode: error.statusCode, code: error.code, message: error.message };
+    const body: ErrorBody = { statusCode: error.statusCode, code: error.code, message: error.message };
+    if (error.details) body.details = error.details;
+    return body;
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();

@@ -1,5 +1,8 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Matches, ValidateIf } from 'class-validator';
+import { ID_PATTERN } from './ids';
 import { DomainError } from './domain-error';
 
 function describe(errors: ValidationError[], parent = ''): string[] {
@@ -28,4 +31,15 @@ export function createValidationPipe(): ValidationPipe {
  */
 export function Omittable(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/**
+ * A record's id (a UUID, lower-case hex): validated, and documented as such in the OpenAPI
+ * document. Pass the same options as to `@ApiProperty`.
+ */
+export function IsId(options: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    Matches(ID_PATTERN, { message: '$property must be an id (UUID)' }),
+    ApiProperty({ type: String, format: 'uuid', example: '019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b', ...options }),
+  );
 }

@@ -2,9 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { type AppConfig, ConfigError } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import type { Database } from './database';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { PostgresDatabase } from './postgres/postgres-database';
+import { SqliteDatabase } from './sqlite/sqlite-database';
 
 /**
  * The pragmas we run with. synchronous=FULL: in WAL mode NORMAL may lose the last commits on
@@ -18,18 +21,23 @@ export const SQLITE_PRAGMAS = {
 } as const;
 
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
-  if (config.database.type !== 'sqlite') {
-    // The hub's PostgreSQL schema arrives with log sync; until then only SQLite is served.
-    throw new ConfigError(
-      'DATABASE_URL=postgres:// (hub) is not supported by this version yet; unset it to use SQLite',
-    );
+  if (config.database.type === 'postgres') {
+    return {
+      type: 'postgres',
+      url: config.database.url,
+      entities: ENTITIES,
+      migrations: MIGRATIONS.postgres,
+      synchronize: false,
+      // the write queue holds one client for its transaction; the rest serve reads
+      extra: { max: 10 },
+    };
   }
   mkdirSync(dirname(config.database.path), { recursive: true });
   return {
     type: 'sqlite',
     database: config.database.path,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: MIGRATIONS.sqlite,
     synchronize: false,
     enableWAL: true,
     busyErrorRetry: 50,
@@ -45,8 +53,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
 const quietSqlite3 = { ...sqlite3, verbose: () => sqlite3 };
 
 /** Applies the pragmas, reads them back and refuses to run with anything else. */
-export async function configureSqlite(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'sqlite') return;
+async function configureSqlite(dataSource: DataSource): Promise<void> {
   await dataSource.query(`PRAGMA journal_mode = WAL`);
   await dataSource.query(`PRAGMA synchronous = FULL`);
   await dataSource.query(`PRAGMA foreign_keys = ON`);
@@ -60,10 +67,16 @@ export async function configureSqlite(dataSource: DataSource): Promise<void> {
   }
 }
 
-export async function openDatabase(options: DataSourceOptions): Promise<DataSource> {
+/** Connects, checks the engine's settings and brings the schema up to date. */
+export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = new DataSource(options);
   await dataSource.initialize();
-  await configureSqlite(dataSource);
+  if (options.type === 'sqlite') await configureSqlite(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
+}
+
+/** The engine's door for repositories, on an open DataSource. */
+export function databaseOf(dataSource: DataSource): Database {
+  return dataSource.options.type === 'postgres' ? new PostgresDatabase(dataSource) : new SqliteDatabase(dataSource);
 }

@@ -1,9 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
-import { dataSourceOptions, openDatabase } from './data-source';
+import { Database } from './database';
+import { databaseOf, dataSourceOptions, openDataSource } from './data-source';
 import { WriteQueue } from './write-queue';
 
 @Global()
@@ -15,11 +16,25 @@ import { WriteQueue } from './write-queue';
       useFactory: (config: AppConfig) => dataSourceOptions(config),
       dataSourceFactory: async (options) => {
         if (!options) throw new Error('database options missing');
-        return openDatabase(options);
+        return openDataSource(options);
       },
     }),
   ],
-  providers: [{ provide: WriteQueue, inject: [DataSource], useFactory: (ds: DataSource) => new WriteQueue(ds) }],
-  exports: [WriteQueue],
+  providers: [
+    { provide: Database, inject: [DataSource], useFactory: databaseOf },
+    { provide: WriteQueue, inject: [Database], useFactory: (db: Database) => new WriteQueue(db) },
+  ],
+  exports: [Database, WriteQueue],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements BeforeApplicationShutdown {
+  constructor(
+    private readonly db: Database,
+    private readonly writes: WriteQueue,
+  ) {}
+
+  /** Before TypeORM closes the connection: let queued writes commit, then release prepared statements. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.writes.idle();
+    await this.db.close();
+  }
+}

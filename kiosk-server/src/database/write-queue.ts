@@ -1,7 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { sqlRun } from './sql';
+import type { Database } from './database';
+import type { Tx } from './sql-runner';
 
-type Work<T> = (manager: EntityManager) => Promise<T>;
+type Work<T> = (tx: Tx) => Promise<T>;
 
 interface Job {
   work: Work<unknown>;
@@ -13,21 +13,23 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
  * One FIFO queue for every write. TypeORM shares one SQLite connection, so two overlapping
- * `transaction()` calls would interleave their statements; here writes never overlap.
+ * `transaction()` calls would interleave their statements; here writes never overlap. On
+ * PostgreSQL the same queue keeps a kiosk's ledger chain strictly in order (and the engine adds
+ * a lock across processes, see PostgresDatabase).
  *
  * Group commit: the jobs waiting when a transaction starts run in that one transaction, each
  * inside its own savepoint. A job that throws rolls back to its savepoint (all of its writes and
  * none of the others'); the rest commit together with a single fsync. Nobody is answered before
  * that commit, so an answer always means the writes are durable.
- * The savepoint statements run twice for every write, so they are prepared once (see sql.ts).
+ * The savepoint statements run twice for every write, so they go through the prepared-statement path.
  */
 export class WriteQueue {
   private readonly waiting: Job[] = [];
   private inBatch = 0;
-  private draining = false;
+  private draining: Promise<void> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Database,
     private readonly maxBatch = 64,
   ) {}
 
@@ -39,12 +41,16 @@ export class WriteQueue {
   run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      this.draining ??= this.drain();
     });
   }
 
+  /** Resolves once every write queued so far has committed or failed (for a clean shutdown). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, this.maxBatch);
@@ -53,24 +59,25 @@ export class WriteQueue {
         this.inBatch = 0;
       }
     } finally {
-      this.draining = false;
+      this.draining = null;
     }
   }
 
   private async runBatch(batch: Job[]): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
+    const runner = this.db.dataSource.createQueryRunner();
     const outcomes: Outcome[] = [];
     try {
       await runner.startTransaction();
+      const tx = await this.db.begin(runner);
       for (const job of batch) {
-        await sqlRun(runner.manager, 'SAVEPOINT write_job', []);
+        await tx.run('SAVEPOINT write_job');
         try {
-          const value = await job.work(runner.manager);
-          await sqlRun(runner.manager, 'RELEASE write_job', []);
+          const value = await job.work(tx);
+          await tx.run('RELEASE write_job');
           outcomes.push({ ok: true, value });
         } catch (error) {
-          await sqlRun(runner.manager, 'ROLLBACK TO write_job', []);
-          await sqlRun(runner.manager, 'RELEASE write_job', []);
+          await tx.run('ROLLBACK TO write_job');
+          await tx.run('RELEASE write_job');
           outcomes.push({ ok: false, error });
         }
       }

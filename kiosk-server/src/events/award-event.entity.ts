@@ -10,8 +10,8 @@ export class AwardEventEntity {
   @PrimaryColumn('text')
   id!: string;
 
-  @Column('integer')
-  activityId!: number;
+  @Column('text')
+  activityId!: string;
 
   @Column('text')
   name!: string;

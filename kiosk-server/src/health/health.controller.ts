@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { PrintQueue } from '../printing/print-queue.service';
 import { SettingsService } from '../settings/settings.service';
+import { HealthRepository } from './health.repository';
 
 class PrinterHealth {
   @ApiProperty() kind!: string;
@@ -24,7 +24,7 @@ const STATUS_TIMEOUT_MS = 2000;
 @Controller('api/health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
     private readonly printQueue: PrintQueue,
     private readonly settings: SettingsService,
   ) {}
@@ -32,10 +32,7 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ type: HealthResponse })
   async health(): Promise<HealthResponse> {
-    const db = await this.dataSource.query('SELECT 1').then(
-      () => 'ok',
-      () => 'error',
-    );
+    const db = (await this.database.ping()) ? 'ok' : 'error';
     const printer = await this.printer();
     return { status: db === 'ok' ? 'ok' : 'degraded', db, printer, kioskId: this.settings.kioskId };
   }

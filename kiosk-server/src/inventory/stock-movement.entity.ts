@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type StockReason = 'initial' | 'restock' | 'stocktake' | 'redemption' | 'void' | 'adjust';
 
@@ -6,11 +6,12 @@ export type StockReason = 'initial' | 'restock' | 'stocktake' | 'redemption' | '
 @Entity('stock_movements')
 @Index(['productId'])
 export class StockMovementEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  /** UUIDv7: unique on every kiosk and at the hub. */
+  @PrimaryColumn('text')
+  id!: string;
 
-  @Column('integer')
-  productId!: number;
+  @Column('text')
+  productId!: string;
 
   @Column('integer')
   delta!: number;

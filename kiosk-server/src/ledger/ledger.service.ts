@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { uuidv7 } from '../common/ids';
+import type { Tx } from '../database/sql-runner';
+import { WriteQueue } from '../database/write-queue';
 import { SettingsService } from '../settings/settings.service';
-import { AccountEntity } from './account.entity';
-import { LedgerEntryEntity, type LedgerKind } from './ledger-entry.entity';
+import type { AccountEntity } from './account.entity';
+import type { LedgerEntryEntity, LedgerKind } from './ledger-entry.entity';
 import { GENESIS_HASH, hashLedgerEntry } from './ledger-hash';
-import { sqlAll, sqlRun } from '../database/sql';
+import { LedgerRepository } from './ledger.repository';
 
 export interface LedgerPosting {
   accountId: string;
@@ -33,21 +34,20 @@ export interface LedgerVerification {
 @Injectable()
 export class LedgerService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: LedgerRepository,
     private readonly settings: SettingsService,
+    private readonly writes: WriteQueue,
   ) {}
 
-  async post(manager: EntityManager, posting: LedgerPosting): Promise<LedgerEntryEntity> {
+  /** Three statements: the guarded balance move, the chain's last link, the new entry. */
+  async post(tx: Tx, posting: LedgerPosting): Promise<LedgerEntryEntity> {
     if (!Number.isInteger(posting.delta) || posting.delta === 0) {
       throw DomainError.validation('A ledger entry moves a whole, non-zero number of points.');
     }
-    const balanceAfter = await moveBalance(manager, posting.accountId, posting.delta);
+    const balanceAfter = await this.repository.moveBalance(tx, posting.accountId, posting.delta);
+    if (balanceAfter === undefined) throw await this.refusal(tx, posting);
     const kioskId = this.settings.kioskId;
-    const [last] = await sqlAll<{ seq: number; hash: string }>(
-      manager,
-      `SELECT "seq", "hash" FROM "ledger_entries" WHERE "kioskId" = ? ORDER BY "seq" DESC LIMIT 1`,
-      [kioskId],
-    );
+    const last = await this.repository.lastOfChain(tx, kioskId);
     const unsigned: Omit<LedgerEntryEntity, 'hash'> = {
       id: uuidv7(),
       accountId: posting.accountId,
@@ -63,33 +63,41 @@ export class LedgerService {
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const entry: LedgerEntryEntity = { ...unsigned, hash: hashLedgerEntry(unsigned) };
-    await insertEntry(manager, entry);
+    await this.repository.insertEntry(tx, entry);
     return entry;
   }
 
   async account(accountId: string): Promise<AccountEntity> {
-    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: accountId });
+    const account = await this.repository.account(accountId);
     if (!account) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
     return account;
   }
 
-  async passbook(accountId: string): Promise<{ account: AccountEntity; entries: LedgerEntryEntity[] }> {
-    const account = await this.account(accountId);
-    const entries = await this.dataSource
-      .getRepository(LedgerEntryEntity)
-      .find({ where: { accountId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return { account, entries };
+  /**
+   * An account and its entries: every one, oldest first, or the newest `limit`, newest first.
+   * Entries from release 0.1 keep their refIds as they were (`activity:<number>`); the passbook
+   * shows refIds as stored and never resolves them.
+   */
+  async passbook(accountId: string, limit?: number): Promise<{ account: AccountEntity; entries: LedgerEntryEntity[] }> {
+    const passbook = await this.repository.passbook(accountId, limit);
+    if (!passbook) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
+    return passbook;
   }
 
   /**
    * Recomputes every kiosk's hash chain and every account's balance. A changed entry breaks its
    * own hash, a removed one breaks the next entry's link or the sequence, and a removed last
    * entry leaves its account's balance unequal to the sum of the ledger.
+   *
+   * Entries and balances are read in the write queue, so no redemption commits between the two
+   * reads (which would look like a balance that differs from its ledger); the check holds writes
+   * back for as long as the reads take.
    */
   async verify(): Promise<LedgerVerification> {
-    const entries = await this.dataSource
-      .getRepository(LedgerEntryEntity)
-      .find({ order: { kioskId: 'ASC', seq: 'ASC' } });
+    const { entries, accounts } = await this.writes.run(async (tx) => ({
+      entries: await this.repository.chains(tx),
+      accounts: await this.repository.accounts(tx),
+    }));
     const sums = new Map<string, number>();
     let previous: LedgerEntryEntity | undefined;
     for (const entry of entries) {
@@ -108,7 +116,6 @@ export class LedgerService {
       sums.set(entry.accountId, (sums.get(entry.accountId) ?? 0) + entry.delta);
       previous = entry;
     }
-    const accounts = await this.dataSource.getRepository(AccountEntity).find();
     for (const account of accounts) {
       if ((sums.get(account.id) ?? 0) !== account.balance) {
         return {
@@ -120,45 +127,15 @@ export class LedgerService {
     }
     return { ok: true, entries: entries.length };
   }
-}
 
-/** The guarded balance change and its result in one statement; a refusal reads why. */
-async function moveBalance(manager: EntityManager, accountId: string, delta: number): Promise<number> {
-  const [moved] = await sqlAll<{ balance: number }>(
-    manager,
-    `UPDATE "accounts" SET "balance" = "balance" + ? WHERE "id" = ? AND "balance" + ? >= 0 RETURNING "balance"`,
-    [delta, accountId, delta],
-  );
-  if (moved) return moved.balance;
-  const [account] = await sqlAll<{ balance: number }>(manager, `SELECT "balance" FROM "accounts" WHERE "id" = ?`, [
-    accountId,
-  ]);
-  if (!account) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
-  throw DomainError.conflict(
-    'INSUFFICIENT_POINTS',
-    `The balance of ${account.balance} points does not cover ${-delta} points.`,
-  );
-}
-
-function insertEntry(manager: EntityManager, entry: LedgerEntryEntity): Promise<number> {
-  return sqlRun(
-    manager,
-    `INSERT INTO "ledger_entries" ("id", "accountId", "delta", "balanceAfter", "kind", "reason", "actor", "kioskId",
-       "seq", "refId", "createdAt", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      entry.id,
-      entry.accountId,
-      entry.delta,
-      entry.balanceAfter,
-      entry.kind,
-      entry.reason,
-      entry.actor,
-      entry.kioskId,
-      entry.seq,
-      entry.refId,
-      entry.createdAt,
-      entry.prevHash,
-      entry.hash,
-    ],
-  );
+  /** Why a guarded balance move was refused: no such account, or too few points. */
+  private async refusal(tx: Tx, posting: LedgerPosting): Promise<DomainError> {
+    const account = await this.repository.account(posting.accountId, tx);
+    if (!account) return DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
+    return DomainError.conflict(
+      'INSUFFICIENT_POINTS',
+      `The balance of ${account.balance} points does not cover ${-posting.delta} points.`,
+      { balance: account.balance, required: -posting.delta },
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityEntity } from '../activities/activity.entity';
+import { ActivitiesService } from '../activities/activities.service';
 import { CardsService } from '../cards/cards.service';
 import { DomainError } from '../common/domain-error';
 import { WriteQueue } from '../database/write-queue';
@@ -14,6 +14,7 @@ export class PointsService {
     private readonly writes: WriteQueue,
     private readonly ledger: LedgerService,
     private readonly cards: CardsService,
+    private readonly activities: ActivitiesService,
   ) {}
 
   async award(input: AwardPointsDto, actor: string): Promise<LedgerEntryEntity> {
@@ -22,15 +23,12 @@ export class PointsService {
     }
     if (!input.activityId && !input.reason) throw DomainError.validation('Give an activityId or a reason.');
     const accountId = input.accountId ?? (await this.cards.scan(input.qr)).member.accountId;
-    return this.writes.run(async (manager) => {
-      const activity = input.activityId
-        ? await manager.findOneBy(ActivityEntity, { id: input.activityId, active: true })
-        : null;
-      if (input.activityId && !activity) throw DomainError.notFound('ACTIVITY_NOT_FOUND', 'No such activity.');
+    return this.writes.run(async (tx) => {
+      const activity = input.activityId ? await this.activities.active(tx, input.activityId) : null;
       const points = input.points ?? activity?.defaultPoints;
       if (!points) throw DomainError.validation('points is required when no activity is given.');
       const reason = [activity?.name, input.reason?.trim()].filter(Boolean).join('：');
-      return this.ledger.post(manager, {
+      return this.ledger.post(tx, {
         accountId,
         delta: points,
         kind: points > 0 ? 'award' : 'adjust',

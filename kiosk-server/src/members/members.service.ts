@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { maskName } from '@kiosk/hardware';
-import type { EntityManager } from 'typeorm';
 import { AuditTrailService, changedFields } from '../audit/audit-trail.service';
-import { CardEntity } from '../cards/card.entity';
 import { DomainError } from '../common/domain-error';
 import { uuidv7 } from '../common/ids';
 import { CardsService, type IssuedCard } from '../cards/cards.service';
+import type { Tx } from '../database/sql-runner';
 import { WriteQueue } from '../database/write-queue';
-import { AccountEntity } from '../ledger/account.entity';
+import type { AccountEntity } from '../ledger/account.entity';
+import { LedgerRepository } from '../ledger/ledger.repository';
 import { LedgerService } from '../ledger/ledger.service';
 import { SessionStore } from '../sessions/session.store';
 import type { MemberSummary } from './dto/member.dto';
-import { MemberEntity } from './member.entity';
+import type { MemberEntity } from './member.entity';
+import { MemberRepository } from './member.repository';
 
 export interface RegisteredMember {
   member: MemberEntity;
@@ -46,6 +47,8 @@ function accountLabel(account: AccountEntity): string {
 export class MembersService {
   constructor(
     private readonly writes: WriteQueue,
+    private readonly repository: MemberRepository,
+    private readonly accounts: LedgerRepository,
     private readonly cards: CardsService,
     private readonly ledger: LedgerService,
     private readonly trail: AuditTrailService,
@@ -53,9 +56,9 @@ export class MembersService {
   ) {}
 
   register(name: string, household: string | undefined, actor: string, cardNo?: string): Promise<RegisteredMember> {
-    return this.writes.run(async (manager) => {
-      const registered = await this.registerIn(manager, name.trim(), household?.trim(), cardNo);
-      await this.trail.record(manager, {
+    return this.writes.run(async (tx) => {
+      const registered = await this.registerIn(tx, name.trim(), household?.trim(), cardNo);
+      await this.trail.record(tx, {
         actor,
         action: 'member.register',
         entity: 'member',
@@ -72,11 +75,11 @@ export class MembersService {
   }
 
   async reissueCard(memberId: string, actor: string): Promise<IssuedCard> {
-    const issued = await this.writes.run(async (manager) => {
-      const member = await this.memberIn(manager, memberId);
-      const previous = await manager.findOneBy(CardEntity, { memberId: member.id, status: 'active' });
-      const card = await this.cards.issue(manager, member.id);
-      await this.trail.record(manager, {
+    const issued = await this.writes.run(async (tx) => {
+      const member = await this.memberIn(tx, memberId);
+      const previous = await this.cards.activeCardOf(tx, member.id);
+      const card = await this.cards.issue(tx, member.id);
+      await this.trail.record(tx, {
         actor,
         action: 'card.reissue',
         entity: 'card',
@@ -92,15 +95,15 @@ export class MembersService {
 
   /** Renames a member; a person's own account carries the person's name, so it follows. */
   update(memberId: string, changes: { name?: string }, actor: string): Promise<void> {
-    return this.writes.run(async (manager) => {
-      const member = await this.memberIn(manager, memberId);
+    return this.writes.run(async (tx) => {
+      const member = await this.memberIn(tx, memberId);
       const name = changes.name?.trim() ?? member.name;
       const diff = changedFields({ name: member.name }, { name });
       if (!diff) return;
-      await manager.update(MemberEntity, { id: member.id }, { name });
-      const account = await manager.findOneByOrFail(AccountEntity, { id: member.accountId });
-      if (account.kind === 'person') await manager.update(AccountEntity, { id: account.id }, { name });
-      await this.trail.record(manager, {
+      await this.repository.rename(tx, member.id, name);
+      const account = await this.accountIn(tx, member.accountId);
+      if (account.kind === 'person') await this.accounts.renameAccount(tx, account.id, name);
+      await this.trail.record(tx, {
         actor,
         action: 'member.update',
         entity: 'member',
@@ -119,17 +122,17 @@ export class MembersService {
     if (Boolean(target.accountId) === Boolean(target.newHousehold?.trim())) {
       throw DomainError.validation('Give exactly one of accountId or newHousehold.');
     }
-    await this.writes.run(async (manager) => {
-      const member = await this.memberIn(manager, memberId);
-      const source = await manager.findOneByOrFail(AccountEntity, { id: member.accountId });
-      const destination = await this.destinationIn(manager, target);
-      if (destination.id === source.id) {
+    await this.writes.run(async (tx) => {
+      const member = await this.memberIn(tx, memberId);
+      const source = await this.accountIn(tx, member.accountId);
+      const destination = await this.destinationIn(tx, target);
+      if (destination.account.id === source.id) {
         throw DomainError.conflict(
           'SAME_ACCOUNT',
           `${maskName(member.name)} already belongs to ${accountLabel(source)}.`,
         );
       }
-      const membersOnSource = await manager.countBy(MemberEntity, { accountId: source.id });
+      const membersOnSource = await this.repository.countOnAccount(tx, source.id);
       const stranded = membersOnSource === 1 && source.balance > 0 ? source.balance : 0;
       if (stranded > 0 && !target.transferBalance) {
         throw DomainError.conflict(
@@ -137,21 +140,19 @@ export class MembersService {
           `${maskName(member.name)} is the last member of ${accountLabel(source)}, which still holds ${stranded} points: move them along (transferBalance) or spend them first.`,
         );
       }
-      if (!(await manager.existsBy(AccountEntity, { id: destination.id }))) {
-        await manager.insert(AccountEntity, destination);
-      }
-      if (stranded > 0) await this.transferIn(manager, member, source, destination, stranded, actor);
-      await manager.update(MemberEntity, { id: member.id }, { accountId: destination.id, household: destination.name });
-      await this.trail.record(manager, {
+      if (!destination.saved) await this.accounts.insertAccount(tx, destination.account);
+      if (stranded > 0) await this.transferIn(tx, member, source, destination.account, stranded, actor);
+      await this.repository.moveTo(tx, member.id, destination.account.id, destination.account.name);
+      await this.trail.record(tx, {
         actor,
         action: 'member.move',
         entity: 'member',
         entityId: member.id,
         before: { accountId: source.id, household: member.household, accountName: source.name },
         after: {
-          accountId: destination.id,
-          household: destination.name,
-          accountName: destination.name,
+          accountId: destination.account.id,
+          household: destination.account.name,
+          accountName: destination.account.name,
           transferredPoints: stranded,
         },
       });
@@ -161,7 +162,7 @@ export class MembersService {
   }
 
   private async transferIn(
-    manager: EntityManager,
+    tx: Tx,
     member: MemberEntity,
     source: AccountEntity,
     destination: AccountEntity,
@@ -169,7 +170,7 @@ export class MembersService {
     actor: string,
   ): Promise<void> {
     const who = maskName(member.name);
-    await this.ledger.post(manager, {
+    await this.ledger.post(tx, {
       accountId: source.id,
       delta: -points,
       kind: 'adjust',
@@ -177,7 +178,7 @@ export class MembersService {
       actor,
       refId: `member:${member.id}`,
     });
-    await this.ledger.post(manager, {
+    await this.ledger.post(tx, {
       accountId: destination.id,
       delta: points,
       kind: 'adjust',
@@ -188,9 +189,9 @@ export class MembersService {
   }
 
   /** The account to move to; a household label with no account yet gives a new, unsaved one. */
-  private async destinationIn(manager: EntityManager, target: MoveTarget): Promise<AccountEntity> {
+  private async destinationIn(tx: Tx, target: MoveTarget): Promise<{ account: AccountEntity; saved: boolean }> {
     if (target.accountId) {
-      const account = await manager.findOneBy(AccountEntity, { id: target.accountId });
+      const account = await this.accounts.account(target.accountId, tx);
       if (!account) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
       if (account.kind !== 'household') {
         throw DomainError.conflict(
@@ -198,55 +199,52 @@ export class MembersService {
           `${accountLabel(account)} belongs to one person; choose a household or give a new household label.`,
         );
       }
-      return account;
+      return { account, saved: true };
     }
     const label = target.newHousehold!.trim();
-    const existing = await manager.findOneBy(AccountEntity, { kind: 'household', name: label });
-    return (
-      existing ??
-      manager.create(AccountEntity, {
-        id: uuidv7(),
-        kind: 'household',
-        name: label,
-        balance: 0,
-        createdAt: new Date().toISOString(),
-      })
-    );
+    const existing = await this.accounts.householdByLabel(tx, label);
+    if (existing) return { account: existing, saved: true };
+    return { account: newAccount('household', label), saved: false };
   }
 
-  private async memberIn(manager: EntityManager, memberId: string): Promise<MemberEntity> {
-    const member = await manager.findOneBy(MemberEntity, { id: memberId });
+  private async memberIn(tx: Tx, memberId: string): Promise<MemberEntity> {
+    const member = await this.repository.find(memberId, tx);
     if (!member) throw DomainError.notFound('MEMBER_NOT_FOUND', 'No such member.');
     return member;
   }
 
+  /** A member's own account: the foreign key guarantees it exists. */
+  private async accountIn(tx: Tx, accountId: string): Promise<AccountEntity> {
+    const account = await this.accounts.account(accountId, tx);
+    if (!account) throw new Error(`account ${accountId} is missing`);
+    return account;
+  }
+
   private async registerIn(
-    manager: EntityManager,
+    tx: Tx,
     name: string,
     household: string | undefined,
     cardNo: string | undefined,
   ): Promise<RegisteredMember> {
     const now = new Date().toISOString();
-    let account = household ? await manager.findOneBy(AccountEntity, { kind: 'household', name: household }) : null;
+    let account = household ? await this.accounts.householdByLabel(tx, household) : undefined;
     if (!account) {
-      account = manager.create(AccountEntity, {
-        id: uuidv7(),
-        kind: household ? 'household' : 'person',
-        name: household ?? name,
-        balance: 0,
-        createdAt: now,
-      });
-      await manager.insert(AccountEntity, account);
+      account = newAccount(household ? 'household' : 'person', household ?? name, now);
+      await this.accounts.insertAccount(tx, account);
     }
-    const member = manager.create(MemberEntity, {
+    const member: MemberEntity = {
       id: uuidv7(),
       accountId: account.id,
       name,
       household: household ?? null,
       createdAt: now,
-    });
-    await manager.insert(MemberEntity, member);
-    const card = await this.cards.issue(manager, member.id, cardNo);
+    };
+    await this.repository.insert(tx, member);
+    const card = await this.cards.issue(tx, member.id, cardNo);
     return { member, account, card };
   }
+}
+
+function newAccount(kind: AccountEntity['kind'], name: string, now = new Date().toISOString()): AccountEntity {
+  return { id: uuidv7(), kind, name, balance: 0, createdAt: now };
 }

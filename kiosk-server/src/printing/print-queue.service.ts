@@ -7,16 +7,14 @@ import {
   type ReceiptDocument,
   type ReceiptPrinter,
 } from '@kiosk/hardware';
-import { DataSource, type EntityManager, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 import { uuidv7 } from '../common/ids';
+import type { Tx } from '../database/sql-runner';
 import { WriteQueue } from '../database/write-queue';
-import { MemberEntity } from '../members/member.entity';
-import { RedemptionEntity, RedemptionLineEntity } from '../redemption/redemption.entity';
 import { SettingsService } from '../settings/settings.service';
-import { PrintJobEntity, type PrintJobKind } from './print-job.entity';
-import { sqlRun } from '../database/sql';
+import type { PrintJobEntity, PrintJobKind } from './print-job.entity';
+import { PrintJobRepository } from './print-job.repository';
 
 export interface PrintStatus {
   status: 'queued' | 'printing' | 'printed' | 'failed' | 'disabled';
@@ -42,7 +40,7 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly jobs: PrintJobRepository,
     private readonly writes: WriteQueue,
     private readonly settings: SettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,7 +60,7 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationBootstrap(): Promise<void> {
     // A job caught mid-print by a crash or power cut is printed again: a duplicate slip beats a lost one.
-    await this.writes.run((m) => m.update(PrintJobEntity, { status: 'printing' }, { status: 'queued' }));
+    await this.writes.run((tx) => this.jobs.requeueInterrupted(tx));
     this.wake();
   }
 
@@ -72,24 +70,19 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /** Adds a job in the caller's transaction; the worker starts after commit (see wake). */
-  async enqueue(manager: EntityManager, redemptionId: string | null, kind: PrintJobKind): Promise<PrintStatus> {
+  async enqueue(tx: Tx, redemptionId: string | null, kind: PrintJobKind): Promise<PrintStatus> {
     if (!this.printer) return DISABLED;
     const id = uuidv7();
-    await sqlRun(
-      manager,
-      `INSERT INTO "print_jobs" ("id", "redemptionId", "kind", "status", "attempts", "lastError", "createdAt", "printedAt")
-       VALUES (?, ?, ?, 'queued', 0, NULL, ?, NULL)`,
-      [id, redemptionId, kind, new Date().toISOString()],
-    );
+    await this.jobs.insert(tx, { id, redemptionId, kind, createdAt: new Date().toISOString() });
     return { status: 'queued', jobId: id, error: null };
   }
 
   async reprint(redemptionId: string): Promise<PrintStatus> {
-    const status = await this.writes.run(async (manager) => {
-      if (!(await manager.existsBy(RedemptionEntity, { id: redemptionId }))) {
+    const status = await this.writes.run(async (tx) => {
+      if (!(await this.jobs.redemptionExists(tx, redemptionId))) {
         throw DomainError.notFound('REDEMPTION_NOT_FOUND', 'No such redemption.');
       }
-      return this.enqueue(manager, redemptionId, 'reprint');
+      return this.enqueue(tx, redemptionId, 'reprint');
     });
     this.requirePrinter(status);
     this.wake();
@@ -97,7 +90,7 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   async testPrint(): Promise<PrintStatus> {
-    const status = await this.writes.run((manager) => this.enqueue(manager, null, 'test'));
+    const status = await this.writes.run((tx) => this.enqueue(tx, null, 'test'));
     this.requirePrinter(status);
     this.wake();
     return status;
@@ -105,14 +98,17 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
 
   async statusOf(redemptionId: string): Promise<PrintStatus> {
     if (!this.printer) return DISABLED;
-    const job = await this.dataSource
-      .getRepository(PrintJobEntity)
-      .findOne({ where: { redemptionId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const job = await this.jobs.latestOf(redemptionId);
     return job ? { status: job.status, jobId: job.id, error: job.lastError } : DISABLED;
   }
 
+  /** Every print of a redemption's receipt, oldest first, for staff. */
+  jobsOf(redemptionId: string): Promise<PrintJobEntity[]> {
+    return this.jobs.jobsOf(redemptionId);
+  }
+
   async jobStatus(jobId: string): Promise<PrintStatus> {
-    const job = await this.dataSource.getRepository(PrintJobEntity).findOneBy({ id: jobId });
+    const job = await this.jobs.find(jobId);
     if (!job) throw DomainError.notFound('PRINT_JOB_NOT_FOUND', 'No such print job.');
     return { status: job.status, jobId: job.id, error: job.lastError };
   }
@@ -126,10 +122,7 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async drain(): Promise<void> {
     while (!this.stopped) {
-      const job = await this.dataSource.getRepository(PrintJobEntity).findOne({
-        where: { status: In(['queued', 'failed']) },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      });
+      const job = await this.jobs.next();
       if (!job) return;
       if (!(await this.printOne(job))) {
         const pause = Math.min(this.config.printRetryMaxMs, FIRST_RETRY_MS * 2 ** Math.min(this.failures - 1, 16));
@@ -143,39 +136,35 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async printOne(job: PrintJobEntity): Promise<boolean> {
-    await this.setStatus(job.id, { status: 'printing', attempts: job.attempts + 1 });
+    await this.writes.run((tx) => this.jobs.markPrinting(tx, job.id, job.attempts + 1));
     try {
       const document = await this.documentFor(job);
       await this.printer!.print({ id: job.id, doc: document });
-      await this.setStatus(job.id, { status: 'printed', lastError: null, printedAt: new Date().toISOString() });
+      await this.writes.run((tx) => this.jobs.markPrinted(tx, job.id, new Date().toISOString()));
       this.failures = 0;
       return true;
     } catch (error) {
       this.failures += 1;
       const reason = error instanceof PrinterError ? `${error.code}: ${error.message}` : String(error);
       if (this.failures === 1) this.logger.warn(`print job ${job.id} failed (${reason}); retrying`);
-      await this.setStatus(job.id, { status: 'failed', lastError: reason });
+      await this.writes.run((tx) => this.jobs.markFailed(tx, job.id, reason));
       return false;
     }
-  }
-
-  private setStatus(id: string, changes: Partial<PrintJobEntity>): Promise<unknown> {
-    return this.writes.run((manager) => manager.update(PrintJobEntity, { id }, changes));
   }
 
   private async documentFor(job: PrintJobEntity): Promise<ReceiptDocument> {
     const settings = this.settings.current;
     if (!job.redemptionId) return buildTestPage(settings.storeName, this.config.printerColumns);
-    const redemption = await this.dataSource.getRepository(RedemptionEntity).findOneByOrFail({ id: job.redemptionId });
-    const lines = await this.dataSource.getRepository(RedemptionLineEntity).findBy({ redemptionId: redemption.id });
-    const member = await this.dataSource.getRepository(MemberEntity).findOneByOrFail({ id: redemption.memberId });
+    const receipt = await this.jobs.receipt(job.redemptionId);
+    if (!receipt) throw new Error(`redemption ${job.redemptionId} not found`);
+    const { redemption, memberName, lines } = receipt;
     return buildRedemptionReceipt(
       {
         storeName: settings.storeName,
         kioskId: redemption.kioskId,
         receiptNo: redemption.receiptNo,
         createdAt: new Date(redemption.createdAt),
-        memberName: member.name,
+        memberName,
         lines: lines.map((line) => ({
           name: line.productName,
           quantity: line.quantity,

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { maskName, renderRankingPdf } from '@kiosk/hardware';
-import { DataSource, In } from 'typeorm';
-import { AccountEntity } from '../ledger/account.entity';
-import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
-import { MemberEntity } from '../members/member.entity';
 import { SettingsService } from '../settings/settings.service';
 import type { RankingBasis } from './dto/ranking.dto';
+import { type EarningRow, type RankedMemberRow, RankingsRepository } from './rankings.repository';
 
 export interface RankingRow {
   rank: number;
@@ -29,13 +26,6 @@ export function parseMonth(text: string | undefined, at = new Date()): RankingMo
   return { year, month };
 }
 
-/** Earnings of one account in the month, split by the member an event check-in names (null: none named). */
-interface Earning {
-  accountId: string;
-  memberId: string | null;
-  points: number;
-}
-
 /**
  * The public honour board (光荣榜 / 积分公示): points earned in a month, names masked.
  * By household, every account is one row (a household account, or a person on their own).
@@ -46,19 +36,16 @@ interface Earning {
 @Injectable()
 export class RankingsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: RankingsRepository,
     private readonly settings: SettingsService,
   ) {}
 
   async month(by: RankingBasis, limit: number, month: RankingMonth): Promise<RankingRow[]> {
-    const earnings = await this.earnings(month);
+    const { from, to } = monthBounds(month);
+    const earnings = await this.repository.earnings(from, to);
     if (earnings.length === 0) return [];
-    const accountIds = [...new Set(earnings.map((e) => e.accountId))];
-    const members = await this.dataSource.getRepository(MemberEntity).find({
-      where: [{ accountId: In(accountIds) }, { id: In(earnings.flatMap((e) => (e.memberId ? [e.memberId] : []))) }],
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    const tally = by === 'household' ? await this.byHousehold(earnings, members) : this.byMember(earnings, members);
+    const members = await this.repository.membersOfEarners(from, to);
+    const tally = by === 'household' ? byHousehold(earnings, members) : byMember(earnings, members);
     return rank(tally).slice(0, limit);
   }
 
@@ -67,55 +54,42 @@ export class RankingsService {
     const rows = await this.month(by, NOTICE_ROWS, month);
     return renderRankingPdf({ storeName: this.settings.current.storeName, ...month, by, rows, printedAt });
   }
+}
 
-  private async earnings({ year, month }: RankingMonth): Promise<Earning[]> {
-    const from = new Date(year, month - 1, 1).toISOString();
-    const to = new Date(year, month, 1).toISOString();
-    const rows = await this.dataSource
-      .createQueryBuilder(LedgerEntryEntity, 'entry')
-      .leftJoin('event_check_ins', 'checkIn', 'checkIn."ledgerEntryId" = entry.id')
-      .select(['entry.accountId AS accountId', 'checkIn."memberId" AS memberId', 'SUM(entry.delta) AS points'])
-      .where(`entry.kind = 'award' AND entry.createdAt >= :from AND entry.createdAt < :to`, { from, to })
-      .groupBy('entry.accountId')
-      .addGroupBy('checkIn."memberId"')
-      .getRawMany<{ accountId: string; memberId: string | null; points: number }>();
-    return rows.map((row) => ({ accountId: row.accountId, memberId: row.memberId, points: Number(row.points) }));
+/** The local calendar month as the instants [from, to), comparable with stored ISO timestamps. */
+function monthBounds({ year, month }: RankingMonth): { from: string; to: string } {
+  return { from: new Date(year, month - 1, 1).toISOString(), to: new Date(year, month, 1).toISOString() };
+}
+
+function byMember(earnings: EarningRow[], members: RankedMemberRow[]): Map<string, Tally> {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const tally = new Map<string, Tally>();
+  for (const earning of earnings) {
+    const ofAccount = members.filter((m) => m.accountId === earning.accountId);
+    const member = earning.memberId ? byId.get(earning.memberId) : ofAccount.length === 1 ? ofAccount[0] : undefined;
+    if (!member) continue;
+    const row = tally.get(member.id) ?? { key: member.id, displayName: maskName(member.name), points: 0 };
+    row.points += earning.points;
+    tally.set(member.id, row);
   }
+  return tally;
+}
 
-  private byMember(earnings: Earning[], members: MemberEntity[]): Map<string, Tally> {
-    const byId = new Map(members.map((m) => [m.id, m]));
-    const tally = new Map<string, Tally>();
-    for (const earning of earnings) {
-      const ofAccount = members.filter((m) => m.accountId === earning.accountId);
-      const member = earning.memberId ? byId.get(earning.memberId) : ofAccount.length === 1 ? ofAccount[0] : undefined;
-      if (!member) continue;
-      const row = tally.get(member.id) ?? { key: member.id, displayName: maskName(member.name), points: 0 };
-      row.points += earning.points;
-      tally.set(member.id, row);
+function byHousehold(earnings: EarningRow[], members: RankedMemberRow[]): Map<string, Tally> {
+  const tally = new Map<string, Tally>();
+  for (const earning of earnings) {
+    let row = tally.get(earning.accountId);
+    if (!row) {
+      // Named after its first member, as people know the household: 王*明家.
+      const first = members.find((m) => m.accountId === earning.accountId);
+      const name = first ? maskName(first.name) : '—';
+      const household = earning.accountKind === 'household';
+      row = { key: earning.accountId, displayName: household ? `${name}家` : name, points: 0 };
+      tally.set(earning.accountId, row);
     }
-    return tally;
+    row.points += earning.points;
   }
-
-  private async byHousehold(earnings: Earning[], members: MemberEntity[]): Promise<Map<string, Tally>> {
-    const accounts = await this.dataSource
-      .getRepository(AccountEntity)
-      .findBy({ id: In([...new Set(earnings.map((e) => e.accountId))]) });
-    const kinds = new Map(accounts.map((a) => [a.id, a.kind]));
-    const tally = new Map<string, Tally>();
-    for (const earning of earnings) {
-      let row = tally.get(earning.accountId);
-      if (!row) {
-        // Named after its first member, as people know the household: 王*明家.
-        const first = members.find((m) => m.accountId === earning.accountId);
-        const name = first ? maskName(first.name) : '—';
-        const household = kinds.get(earning.accountId) === 'household';
-        row = { key: earning.accountId, displayName: household ? `${name}家` : name, points: 0 };
-        tally.set(earning.accountId, row);
-      }
-      row.points += earning.points;
-    }
-    return tally;
-  }
+  return tally;
 }
 
 interface Tally {

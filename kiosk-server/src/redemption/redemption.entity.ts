@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type RedemptionStatus = 'completed' | 'voided';
 
@@ -59,14 +59,14 @@ export class RedemptionEntity {
 @Index(['redemptionId'])
 @Index(['productId'])
 export class RedemptionLineEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  @PrimaryColumn('text')
+  id!: string;
 
   @Column('text')
   redemptionId!: string;
 
-  @Column('integer')
-  productId!: number;
+  @Column('text')
+  productId!: string;
 
   /** Name and price as they were at the time of redemption. */
   @Column('text')

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { InventoryModule } from '../inventory/inventory.module';
 import { RedemptionController } from './redemption.controller';
+import { RedemptionRepository } from './redemption.repository';
 import { RedemptionSearchService } from './redemption-search.service';
 import { RedemptionService } from './redemption.service';
 
 @Module({
+  imports: [InventoryModule],
   controllers: [RedemptionController],
-  providers: [RedemptionService, RedemptionSearchService],
+  providers: [RedemptionService, RedemptionSearchService, RedemptionRepository],
   exports: [RedemptionService],
 })
 export class RedemptionModule {}

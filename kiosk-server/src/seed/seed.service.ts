@@ -2,16 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { seedDemoStore, type SeedSummary, type SeedTarget } from '@kiosk/seed';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { ActivityEntity } from '../activities/activity.entity';
+import { ActivitiesService } from '../activities/activities.service';
 import { cardNumberFrom } from '../cards/card-number';
-import { CardEntity } from '../cards/card.entity';
 import { CatalogService } from '../catalog/catalog.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WriteQueue } from '../database/write-queue';
-import { AccountEntity } from '../ledger/account.entity';
 import { LedgerService } from '../ledger/ledger.service';
-import { MemberEntity } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
 import { MembersService } from '../members/members.service';
 import { CardsService } from '../cards/cards.service';
 import { StaffService } from '../staff/staff.service';
@@ -25,10 +22,11 @@ export class SeedService {
   private readonly logger = new Logger('Seed');
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly writes: WriteQueue,
+    private readonly activities: ActivitiesService,
     private readonly catalog: CatalogService,
     private readonly members: MembersService,
+    private readonly memberRows: MemberRepository,
     private readonly cards: CardsService,
     private readonly staff: StaffService,
     private readonly ledger: LedgerService,
@@ -36,21 +34,14 @@ export class SeedService {
   ) {}
 
   async isEmpty(): Promise<boolean> {
-    const [members, products] = await Promise.all([
-      this.dataSource.getRepository(MemberEntity).count(),
-      this.dataSource.getRepository(ActivityEntity).count(),
-    ]);
-    return members === 0 && products === 0;
+    const [members, activitiesEmpty] = await Promise.all([this.memberRows.count(), this.activities.isEmpty()]);
+    return members === 0 && activitiesEmpty;
   }
 
   async seedDemo(): Promise<SeedSummary> {
     const target: SeedTarget = {
-      createActivity: (activity) =>
-        this.writes.run(async (m) => {
-          const { identifiers } = await m.insert(ActivityEntity, { ...activity, active: true });
-          return { id: identifiers[0]!.id as number };
-        }),
-      createProduct: async (product) => ({ id: (await this.catalog.create(product, SEED_ACTOR)).id }),
+      createActivity: (activity) => this.activities.create(activity),
+      createProduct: (product) => this.catalog.create(product, SEED_ACTOR),
       registerMember: async ({ name, household, cardSerial }) => {
         const registered = await this.members.register(
           name,
@@ -61,9 +52,9 @@ export class SeedService {
         return { accountId: registered.account.id };
       },
       award: async ({ accountId, points, activityId, at }) => {
-        await this.writes.run(async (m) => {
-          const activity = await m.findOneByOrFail(ActivityEntity, { id: activityId });
-          await this.ledger.post(m, {
+        await this.writes.run(async (tx) => {
+          const activity = await this.activities.find(tx, activityId);
+          await this.ledger.post(tx, {
             accountId,
             delta: points,
             kind: points > 0 ? 'award' : 'adjust',
@@ -92,12 +83,7 @@ export class SeedService {
     const faces = await this.cards.activeFaces();
     await writeCardFilesApart(dir, faces);
     await writeCardFilesApart(join(dir, 'staff'), await this.staff.cardFaces());
-    const balances = await this.dataSource
-      .createQueryBuilder(MemberEntity, 'member')
-      .innerJoin(AccountEntity, 'account', 'account.id = member.accountId')
-      .innerJoin(CardEntity, 'card', `card.memberId = member.id AND card.status = 'active'`)
-      .select(['card.cardNo AS cardNo', 'account.balance AS balance'])
-      .getRawMany<{ cardNo: string; balance: number }>();
+    const balances = await this.memberRows.activeCardBalances();
     const balanceOf = new Map(balances.map((row) => [row.cardNo, row.balance]));
     const index = faces.map((face) => ({
       cardNo: face.cardNo,

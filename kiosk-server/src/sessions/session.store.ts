@@ -16,7 +16,7 @@ export interface ResidentSession {
 export interface StaffSession {
   kind: 'staff';
   token: string;
-  staffId: number;
+  staffId: string;
   username: string;
   role: StaffRole;
   lastSeen: number;

@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuditTrailService, changedFields } from '../audit/audit-trail.service';
 import { DomainError } from '../common/domain-error';
+import type { Tx } from '../database/sql-runner';
 import { WriteQueue } from '../database/write-queue';
-import { SettingEntity } from './setting.entity';
+import { SettingsRepository } from './settings.repository';
 
 /** Store rules an admin can change at the counter; kept in the database, defaults from PRODUCT.md. */
 export interface StoreSettings {
@@ -42,7 +42,7 @@ export class SettingsService implements OnModuleInit {
   private kiosk = '';
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: SettingsRepository,
     private readonly writes: WriteQueue,
     private readonly audit: AuditTrailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -54,7 +54,7 @@ export class SettingsService implements OnModuleInit {
     if (!this.kiosk) {
       // Generated once and kept: ledger sequence numbers are per kiosk id and must never restart.
       this.kiosk = `K${randomBytes(3).toString('hex').toUpperCase()}`;
-      await this.writes.run((manager) => this.save(manager, 'kioskId', this.kiosk));
+      await this.writes.run((tx) => this.save(tx, 'kioskId', this.kiosk));
     }
   }
 
@@ -77,13 +77,13 @@ export class SettingsService implements OnModuleInit {
       if (!rule(value)) throw DomainError.validation(`Setting "${key}" has an invalid value.`);
     }
     try {
-      return await this.writes.run(async (manager) => {
+      return await this.writes.run(async (tx) => {
         const before = this.values;
         const after: StoreSettings = { ...before, ...patch };
         const changed = changedFields({ ...before }, { ...after });
         if (!changed) return after;
-        for (const key of Object.keys(changed.after)) await this.save(manager, key, changed.after[key]);
-        await this.audit.record(manager, {
+        for (const key of Object.keys(changed.after)) await this.save(tx, key, changed.after[key]);
+        await this.audit.record(tx, {
           actor,
           action: 'settings.update',
           entity: 'settings',
@@ -103,7 +103,7 @@ export class SettingsService implements OnModuleInit {
 
   /** Reads the stored rules over the defaults; STORE_NAME from the environment wins over the stored name. */
   private async load(): Promise<Map<string, unknown>> {
-    const rows = await this.dataSource.getRepository(SettingEntity).find();
+    const rows = await this.repository.all();
     const stored = new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
     const values: StoreSettings = { ...DEFAULT_SETTINGS };
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof StoreSettings)[]) {
@@ -115,7 +115,7 @@ export class SettingsService implements OnModuleInit {
     return stored;
   }
 
-  private async save(manager: EntityManager, key: string, value: unknown): Promise<void> {
-    await manager.getRepository(SettingEntity).save({ key, value: JSON.stringify(value) });
+  private save(tx: Tx, key: string, value: unknown): Promise<void> {
+    return this.repository.save(tx, key, JSON.stringify(value));
   }
 }

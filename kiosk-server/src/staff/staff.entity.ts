@@ -1,11 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type StaffRole = 'volunteer' | 'admin';
 
 @Entity('staff')
 export class StaffEntity {
-  @PrimaryGeneratedColumn()
-  id!: number;
+  /** UUIDv7: unique on every kiosk and at the hub. */
+  @PrimaryColumn('text')
+  id!: string;
 
   @Column('text', { unique: true })
   username!: string;

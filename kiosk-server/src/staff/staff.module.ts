@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CardsModule } from '../cards/cards.module';
 import { StaffCardsController, StaffController } from './staff.controller';
+import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 
 @Module({
   imports: [CardsModule],
   controllers: [StaffController, StaffCardsController],
-  providers: [StaffService],
+  providers: [StaffService, StaffRepository],
   exports: [StaffService],
 })
 export class StaffModule {}

@@ -71,7 +71,7 @@ export class CreateProductDto {
 export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullProperties: false }) {}
 
 export class ProductResponse {
-  @ApiProperty() id!: number;
+  @ApiProperty({ format: 'uuid', example: '019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() category!: string;
   @ApiProperty() pricePoints!: number;

@@ -1,5 +1,14 @@
-import { InitialSchema1763769600000 } from './1763769600000-initial-schema';
-import { StaffConsole1764979200000 } from './1764979200000-staff-console';
+import { InitialSchema1767000000000 } from './postgres/1767000000000-initial-schema';
+import { InitialSchema1763769600000 } from './sqlite/1763769600000-initial-schema';
+import { StaffConsole1764979200000 } from './sqlite/1764979200000-staff-console';
+import { IdsThatTravel1767000000000 } from './sqlite/1767000000000-ids-that-travel';
 
-/** In order; TypeORM records which ran in its `migrations` table. */
-export const MIGRATIONS = [InitialSchema1763769600000, StaffConsole1764979200000];
+/**
+ * One history per engine, in order; TypeORM records which ran in its `migrations` table.
+ * Both end at the same logical schema (`schema.spec.ts` compares them): a table added to one
+ * is added to the other in the same change.
+ */
+export const MIGRATIONS = {
+  sqlite: [InitialSchema1763769600000, StaffConsole1764979200000, IdsThatTravel1767000000000],
+  postgres: [InitialSchema1767000000000],
+};

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Omittable } from '../../common/validation';
+import { IsId, Omittable } from '../../common/validation';
 import { LedgerEntryResponse } from '../../ledger/dto/ledger.dto';
 
 export class CreateEventDto {
-  @ApiProperty({ example: 2, description: 'The activity from the activity catalogue' })
-  @IsInt()
-  @Min(1)
-  activityId!: number;
+  @IsId({ description: 'The activity from the activity catalogue' })
+  activityId!: string;
 
   @ApiPropertyOptional({ example: 2, description: 'Points per check-in; defaults to the activity’s points' })
   @Omittable()
@@ -43,7 +41,7 @@ export class CheckInDto {
 
 export class EventResponse {
   @ApiProperty() id!: string;
-  @ApiProperty() activityId!: number;
+  @ApiProperty({ format: 'uuid' }) activityId!: string;
   @ApiProperty({ example: '志愿服务' }) activityName!: string;
   @ApiProperty({ example: '志愿服务 2026-11-22' }) name!: string;
   @ApiProperty({ example: 2 }) points!: number;

@@ -11,16 +11,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Omittable } from '../../common/validation';
+import { IsId, Omittable } from '../../common/validation';
 
 export class RestockDto {
-  @ApiProperty() @IsInt() @Min(1) productId!: number;
+  @IsId() productId!: string;
   @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(10000) quantity!: number;
   @ApiPropertyOptional({ example: '街道配送第 12 批' }) @Omittable() @IsString() @MaxLength(200) note?: string;
 }
 
 export class StockCountDto {
-  @ApiProperty() @IsInt() @Min(1) productId!: number;
+  @IsId() productId!: string;
   @ApiProperty({ example: 18 }) @IsInt() @Min(0) @Max(100000) counted!: number;
 }
 
@@ -37,7 +37,7 @@ export class StocktakeDto {
 }
 
 export class StockChangeResponse {
-  @ApiProperty() productId!: number;
+  @ApiProperty({ format: 'uuid' }) productId!: string;
   @ApiProperty() before!: number;
   @ApiProperty() after!: number;
   @ApiProperty() delta!: number;
@@ -49,12 +49,9 @@ export class StocktakeResponse {
 }
 
 export class MovementsQuery {
-  @ApiPropertyOptional({ description: 'Only this product' })
+  @IsId({ required: false, description: 'Only this product' })
   @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  productId?: number;
+  productId?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
   @Omittable()
@@ -66,8 +63,8 @@ export class MovementsQuery {
 }
 
 export class StockMovementResponse {
-  @ApiProperty() id!: number;
-  @ApiProperty() productId!: number;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) productId!: string;
   @ApiProperty({ example: '食用油 5L' }) productName!: string;
   @ApiProperty({ example: 20, description: 'Units in (positive) or out (negative)' }) delta!: number;
   @ApiProperty() stockAfter!: number;

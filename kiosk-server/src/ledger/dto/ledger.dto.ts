@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, IsUUID, Length, Matches, Max, Min, NotEquals } from 'class-validator';
-import { Omittable } from '../../common/validation';
+import { IsId, Omittable } from '../../common/validation';
 
 export class AwardPointsDto {
   @ApiPropertyOptional({ description: 'The account to credit; or give qr' })
@@ -25,11 +25,9 @@ export class AwardPointsDto {
   @NotEquals(0)
   points?: number;
 
-  @ApiPropertyOptional({ example: 2 })
+  @IsId({ required: false, description: 'The activity from the activity catalogue' })
   @Omittable()
-  @IsInt()
-  @Min(1)
-  activityId?: number;
+  activityId?: string;
 
   @ApiPropertyOptional({ example: '参加河道巡查' })
   @Omittable()

@@ -14,17 +14,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Omittable } from '../../common/validation';
+import { IsId, Omittable } from '../../common/validation';
 import type { RedemptionStatus } from '../redemption.entity';
 
 export const MAX_LINES = 20;
 export const MAX_QUANTITY = 99;
 
 export class RedemptionItemDto {
-  @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
-  productId!: number;
+  @IsId()
+  productId!: string;
 
   @ApiProperty({ example: 1, minimum: 1, maximum: MAX_QUANTITY })
   @IsInt()
@@ -52,7 +50,7 @@ export class VoidRedemptionDto {
 }
 
 export class RedemptionLineResponse {
-  @ApiProperty() productId!: number;
+  @ApiProperty({ format: 'uuid' }) productId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() quantity!: number;
   @ApiProperty() pricePoints!: number;
@@ -129,12 +127,9 @@ export class RedemptionSearchQuery {
   @IsUUID()
   memberId?: string;
 
-  @ApiPropertyOptional({ description: 'Redemptions with a line of this product' })
+  @IsId({ required: false, description: 'Redemptions with a line of this product' })
   @Omittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  productId?: number;
+  productId?: string;
 
   @ApiPropertyOptional({ example: '000042', description: 'Receipt number or a part of it' })
   @Omittable()

@@ -13,7 +13,7 @@ export class SummaryQuery {
 }
 
 export class TopProductResponse {
-  @ApiProperty() productId!: number;
+  @ApiProperty({ type: String, format: 'uuid' }) productId!: string;
   @ApiProperty({ example: '食用油 5L' }) name!: string;
   @ApiProperty({ description: 'Units redeemed (voided redemptions not counted)' }) quantity!: number;
   @ApiProperty({ description: 'Points spent on it' }) points!: number;

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../database/database';
+import type { SqlRunner, Tx } from '../database/sql-runner';
+import type { ActivityEntity } from './activity.entity';
+
+interface ActivityRow extends Omit<ActivityEntity, 'active'> {
+  active: boolean | number;
+}
+
+/** SQLite gives booleans as 0/1, PostgreSQL as true/false. */
+function toActivity(row: ActivityRow): ActivityEntity {
+  return { ...row, active: Boolean(row.active) };
+}
+
+const COLUMNS = `"id", "name", "defaultPoints", "active"`;
+
+@Injectable()
+export class ActivityRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Active activities, oldest first (UUIDv7 ids sort by creation). */
+  async active(): Promise<ActivityEntity[]> {
+    const rows = await this.db.all<ActivityRow>(
+      `SELECT ${COLUMNS} FROM "activities" WHERE "active" = TRUE ORDER BY "id"`,
+    );
+    return rows.map(toActivity);
+  }
+
+  /** One activity, active or not; pass the write's `tx` to read inside it. */
+  async find(id: string, runner: SqlRunner = this.db): Promise<ActivityEntity | undefined> {
+    const [row] = await runner.all<ActivityRow>(`SELECT ${COLUMNS} FROM "activities" WHERE "id" = ?`, [id]);
+    return row && toActivity(row);
+  }
+
+  async insert(tx: Tx, activity: ActivityEntity): Promise<void> {
+    await tx.run(`INSERT INTO "activities" (${COLUMNS}) VALUES (?, ?, ?, ?)`, [
+      activity.id,
+      activity.name,
+      activity.defaultPoints,
+      activity.active,
+    ]);
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "activities"`);
+    return row?.n ?? 0;
+  }
+}
