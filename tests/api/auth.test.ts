@@ -312,7 +312,12 @@ describe('staff PIN sign-in', () => {
 
   it('locks the username after 5 wrong PINs (429 LOCKED_OUT), refusing even the right PIN while locked', async () => {
     for (let i = 1; i <= 4; i++) expectError(await signIn('admin', '000000'), 401, 'PIN_INVALID');
-    expectError(await signIn('admin', '000000'), 429, 'LOCKED_OUT');
+    const locked = await signIn('admin', '000000');
+    expectError(locked, 429, 'LOCKED_OUT');
+    expect(locked.body).toMatchObject({ message: expect.stringContaining('5 minute(s)') });
+    const details = (locked.body as { details?: { retryAfterSeconds?: number } }).details;
+    expect(details?.retryAfterSeconds).toBeGreaterThan(290);
+    expect(details?.retryAfterSeconds).toBeLessThanOrEqual(300);
     expectError(await signIn('admin', ADMIN_PIN), 429, 'LOCKED_OUT');
     expectError(await signIn('admin', '111111'), 429, 'LOCKED_OUT');
     // The other staff account is not affected, and an admin token from before still works.

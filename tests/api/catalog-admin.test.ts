@@ -26,8 +26,8 @@ interface AdminChange {
 }
 
 interface Movement {
-  id: number;
-  productId: number;
+  id: string;
+  productId: string;
   productName: string;
   delta: number;
   stockAfter: number;
@@ -45,6 +45,9 @@ interface Settings {
   receiptFooter: string;
   showNameOnCard: boolean;
 }
+
+/** A well-formed id that names no product. */
+const UNKNOWN_ID = '01890000-0000-7000-8000-00000000d0d0';
 
 let store: Store;
 let volunteer: Api;
@@ -80,7 +83,8 @@ describe('GET /api/products (staff catalogue)', () => {
     const all = response.body;
     expect(all.find((p) => p.id === hidden.id)).toMatchObject({ active: false, barcode: null });
     expect(all.find((p) => p.id === withCode.id)?.barcode).toBe(withCode.barcode);
-    const order = [...all].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : a.id - b.id));
+    const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const order = [...all].sort((a, b) => text(a.category, b.category) || text(a.id, b.id));
     expect(all.map((p) => p.id)).toEqual(order.map((p) => p.id));
     // The resident catalogue still shows only active goods; the staff list has them all.
     const active = await catalog(store.api);
@@ -91,6 +95,15 @@ describe('GET /api/products (staff catalogue)', () => {
 
   it('needs a staff sign-in', async () => {
     expectError(await store.api.get('/api/products'), 401, 'STAFF_SESSION_REQUIRED');
+  });
+});
+
+describe('PATCH /api/products/:id', () => {
+  it('answers 404 PRODUCT_NOT_FOUND for a well-formed unknown id and 400 VALIDATION_FAILED for a malformed one', async () => {
+    expectError(await store.admin.patch(`/api/products/${UNKNOWN_ID}`, { pricePoints: 3 }), 404, 'PRODUCT_NOT_FOUND');
+    for (const id of ['1', 'abc', `${UNKNOWN_ID}0`]) {
+      expectError(await store.admin.patch(`/api/products/${id}`, { pricePoints: 3 }), 400, 'VALIDATION_FAILED');
+    }
   });
 });
 
@@ -244,7 +257,7 @@ const WEBP_BYTES = Buffer.concat([
 ]);
 
 async function putImage(
-  id: number | string,
+  id: string,
   type: string | undefined,
   bytes: Buffer,
   token = store.adminToken,
@@ -335,8 +348,11 @@ describe('PUT /api/products/:id/image', () => {
     expectError(await store.admin.post('/api/products', bigJson), 413, 'PAYLOAD_TOO_LARGE');
   });
 
-  it('answers 404 PRODUCT_NOT_FOUND for an unknown product; volunteers 403, no token 401', async () => {
-    expectError(await putImage(999999, 'image/png', png), 404, 'PRODUCT_NOT_FOUND');
+  it('answers 404 PRODUCT_NOT_FOUND for an unknown product, 400 for a malformed id; volunteers 403, no token 401', async () => {
+    expectError(await putImage(UNKNOWN_ID, 'image/png', png), 404, 'PRODUCT_NOT_FOUND');
+    for (const id of ['999999', 'abc', product.id.slice(0, -1)]) {
+      expectError(await putImage(id, 'image/png', png), 400, 'VALIDATION_FAILED');
+    }
     expectError(
       await putImage(product.id, 'image/png', png, await staffToken(store.api, 'volunteer')),
       403,
@@ -524,22 +540,22 @@ describe('GET /api/inventory/movements', () => {
       },
     ]);
     const ids = response.body.map((m) => m.id);
-    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(ids).toEqual([...ids].sort().reverse());
   });
 
   it('limits the list (default 50, at most 500) and covers all products without productId', async () => {
     const latest = await volunteer.get<Movement[]>('/api/inventory/movements?limit=2');
     expect(latest.status, latest.text).toBe(200);
     expect(latest.body.length).toBe(2);
-    expect(latest.body[0]!.id).toBeGreaterThan(latest.body[1]!.id);
+    expect(latest.body[0]!.id > latest.body[1]!.id, JSON.stringify(latest.body)).toBe(true);
     const all = await volunteer.get<Movement[]>('/api/inventory/movements');
     const stored = await store.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM stock_movements');
     expect(stored!.n).toBeGreaterThan(2);
     expect(all.body.length).toBe(Math.min(50, stored!.n));
-    for (const query of ['limit=0', 'limit=501', 'limit=abc', 'productId=0', 'productId=x']) {
+    for (const query of ['limit=0', 'limit=501', 'limit=abc', 'productId=0', 'productId=x', 'productId=999999']) {
       expectError(await volunteer.get(`/api/inventory/movements?${query}`), 400, 'VALIDATION_FAILED');
     }
-    expect((await volunteer.get<Movement[]>('/api/inventory/movements?productId=999999')).body).toEqual([]);
+    expect((await volunteer.get<Movement[]>(`/api/inventory/movements?productId=${UNKNOWN_ID}`)).body).toEqual([]);
     expectError(await store.api.get('/api/inventory/movements'), 401, 'STAFF_SESSION_REQUIRED');
   });
 });

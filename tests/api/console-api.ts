@@ -35,7 +35,7 @@ export interface MemberLookup {
 
 export interface AwardEvent {
   id: string;
-  activityId: number;
+  activityId: string;
   activityName: string;
   name: string;
   points: number;
@@ -76,8 +76,8 @@ export async function changesOf(admin: Api, entity: string, entityId: string): P
   return response.body.filter((change) => change.entityId === entityId);
 }
 
-export async function activities(api: Api): Promise<{ id: number; name: string; defaultPoints: number }[]> {
-  const response = await api.get<{ id: number; name: string; defaultPoints: number }[]>('/api/activities');
+export async function activities(api: Api): Promise<{ id: string; name: string; defaultPoints: number }[]> {
+  const response = await api.get<{ id: string; name: string; defaultPoints: number }[]>('/api/activities');
   expect(response.status, response.text).toBe(200);
   return response.body;
 }

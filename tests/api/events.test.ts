@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../support/api';
 import { activities, type AwardEvent, changesOf, type CheckIn } from './console-api';
 import {
+  alteredQr,
   createMember,
   expectError,
   expectRefused,
@@ -25,8 +26,8 @@ interface EventDetail {
 
 let store: Store;
 let volunteer: Api;
-let volunteerService: { id: number; name: string; defaultPoints: number };
-let yardDeduction: { id: number; name: string; defaultPoints: number };
+let volunteerService: { id: string; name: string; defaultPoints: number };
+let yardDeduction: { id: string; name: string; defaultPoints: number };
 
 beforeAll(async () => {
   store = await openStore();
@@ -105,8 +106,13 @@ describe('POST /api/events (open an event)', () => {
     expect(event).toMatchObject({ name: '河道清理日', points: 5, activityName: '志愿服务' });
   });
 
-  it('404 ACTIVITY_NOT_FOUND; 400 for a deducting activity without points, or points ≤ 0, a blank name, unknown fields', async () => {
-    await expectRefused(store, () => store.admin.post('/api/events', { activityId: 9999 }), 404, 'ACTIVITY_NOT_FOUND');
+  it('404 ACTIVITY_NOT_FOUND; 400 for a malformed id, a deducting activity without points, or points ≤ 0, a blank name, unknown fields', async () => {
+    await expectRefused(
+      store,
+      () => store.admin.post('/api/events', { activityId: '019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b' }),
+      404,
+      'ACTIVITY_NOT_FOUND',
+    );
     const refused = await expectRefused(
       store,
       () => store.admin.post('/api/events', { activityId: yardDeduction.id }),
@@ -120,6 +126,9 @@ describe('POST /api/events (open an event)', () => {
       {},
       { activityId: 'x' },
       { activityId: 0 },
+      { activityId: 9999 },
+      { activityId: '9999' },
+      { activityId: volunteerService.id.toUpperCase() },
       { activityId: volunteerService.id, points: 0 },
       { activityId: volunteerService.id, points: -2 },
       { activityId: volunteerService.id, points: 1.5 },
@@ -205,6 +214,8 @@ describe('POST /api/events/:id/check-ins (scan cards one after another)', () => 
       actor: 'staff:admin',
     });
     expect(response.body.checkInCount).toBe(1);
+    const row = await store.db.get<{ id: string }>(`SELECT "id" FROM "event_check_ins" WHERE "eventId" = ?`, event.id);
+    expect(row?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const book = await passbook(store.admin, member.accountId);
     expect(book.entries.map((e) => e.id)).toEqual([response.body.entry.id]);
     await expectLedgerSound();
@@ -276,7 +287,7 @@ describe('POST /api/events/:id/check-ins (scan cards one after another)', () => 
   it('401 CARD_INVALID for a forged or garbled card, 401 CARD_REVOKED for a cancelled one; nothing written', async () => {
     const event = await openEvent({ name: '坏卡签到' });
     const member = await createMember(store.admin, '坏卡会员');
-    await expectRefused(store, () => checkIn(event.id, member.qr.slice(0, -3) + 'abc'), 401, 'CARD_INVALID');
+    await expectRefused(store, () => checkIn(event.id, alteredQr(member.qr)), 401, 'CARD_INVALID');
     await expectRefused(store, () => checkIn(event.id, 'not a card'), 401, 'CARD_INVALID');
     expect((await store.admin.post(`/api/cards/${member.cardNo}/revoke`, { reason: '卡片遗失' })).status).toBe(200);
     await expectRefused(store, () => checkIn(event.id, member.qr), 401, 'CARD_REVOKED');

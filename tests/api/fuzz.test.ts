@@ -73,11 +73,18 @@ let operations: Operation[];
 let resident: Resident;
 let volunteerToken: string;
 const spareAdminTokens: string[] = [];
-const known: { redemptionId: string; memberId: string; accountId: string; productIds: number[] } = {
+const known: {
+  redemptionId: string;
+  memberId: string;
+  accountId: string;
+  productIds: string[];
+  activityId: string;
+} = {
   redemptionId: '',
   memberId: '',
   accountId: '',
   productIds: [],
+  activityId: '',
 };
 
 beforeAll(async () => {
@@ -119,6 +126,9 @@ beforeAll(async () => {
   known.memberId = resident.memberId;
   known.accountId = resident.accountId;
   known.productIds = [soap.id, (await createProduct(store.admin, { pricePoints: 2, stock: 500 })).id];
+  const activities = await store.admin.get<{ id: string }[]>('/api/activities');
+  expect(activities.status, activities.text).toBe(200);
+  known.activityId = activities.body[0]!.id;
 });
 
 afterAll(async () => {
@@ -250,7 +260,7 @@ const pathValue = (): fc.Arbitrary<string> =>
   fc.oneof(
     { arbitrary: fc.uuid(), weight: 3 },
     {
-      arbitrary: fc.constantFrom(known.redemptionId, known.memberId, known.accountId, ...known.productIds.map(String)),
+      arbitrary: fc.constantFrom(known.redemptionId, known.memberId, known.accountId, ...known.productIds),
       weight: 3,
     },
     { arbitrary: fc.integer({ min: -5, max: 100 }).map(String), weight: 2 },
@@ -554,9 +564,12 @@ async function validBase(
       body: { reason: '卡片遗失' },
       auth: 'admin',
     }),
-    'POST /api/events': async () => ({ body: { activityId: 1, points: 2, name: '志愿服务' }, auth: 'admin' }),
+    'POST /api/events': async () => ({
+      body: { activityId: known.activityId, points: 2, name: '志愿服务' },
+      auth: 'admin',
+    }),
     'POST /api/events/{id}/check-ins': async () => {
-      const event = await store.admin.post<{ id: string }>('/api/events', { activityId: 1, points: 2 });
+      const event = await store.admin.post<{ id: string }>('/api/events', { activityId: known.activityId, points: 2 });
       return { path: `/api/events/${event.body.id}/check-ins`, body: { qr: resident.qr }, auth: 'admin' };
     },
   };

@@ -8,7 +8,7 @@ import { decodeQrFromPng } from '../../hardware/src/test-support/qr-decode';
 import { Db } from '../support/sqlite';
 
 export interface Product {
-  id: number;
+  id: string;
   name: string;
   category: string;
   pricePoints: number;
@@ -21,7 +21,7 @@ export interface Product {
 }
 
 export interface RedemptionLine {
-  productId: number;
+  productId: string;
   name: string;
   quantity: number;
   pricePoints: number;
@@ -79,7 +79,7 @@ export interface Resident extends Member {
 }
 
 export interface Item {
-  productId: number;
+  productId: string;
   quantity: number;
 }
 
@@ -124,6 +124,12 @@ export async function staffToken(api: Api, role: 'admin' | 'volunteer'): Promise
   const response = await api.as(undefined).post<{ token: string }>('/api/staff/sessions', { username: role, pin });
   if (response.status !== 201) throw new Error(`staff sign-in failed: ${response.status} ${response.text}`);
   return response.body.token;
+}
+
+/** A genuine card's QR with one character of its signature changed: always a different, well-formed text. */
+export function alteredQr(qr: string): string {
+  const at = qr.length - 5; // a whole base64url character, not the padding bits of the last one
+  return qr.slice(0, at) + (qr[at] === 'A' ? 'B' : 'A') + qr.slice(at + 1);
 }
 
 export function newKey(prefix = 'k'): string {
@@ -331,13 +337,13 @@ export async function findInconsistencies(db: Db): Promise<string[]> {
   )) {
     problems.push(`account ${row.id}: negative balance ${row.balance}`);
   }
-  for (const row of await db.all<{ id: number; stock: number; sum: number }>(
+  for (const row of await db.all<{ id: string; stock: number; sum: number }>(
     `SELECT p.id, p.stock, COALESCE(SUM(m.delta), 0) AS sum FROM products p
        LEFT JOIN stock_movements m ON m.productId = p.id GROUP BY p.id HAVING p.stock != sum`,
   )) {
     problems.push(`product ${row.id}: stock ${row.stock} but stock movements sum ${row.sum}`);
   }
-  for (const row of await db.all<{ id: number; stock: number }>('SELECT id, stock FROM products WHERE stock < 0')) {
+  for (const row of await db.all<{ id: string; stock: number }>('SELECT id, stock FROM products WHERE stock < 0')) {
     problems.push(`product ${row.id}: negative stock ${row.stock}`);
   }
 
@@ -392,10 +398,10 @@ export async function findInconsistencies(db: Db): Promise<string[]> {
     list.push(entry);
     byRef.set(entry.refId, list);
   }
-  const lines = new Map<string, { productId: number; quantity: number; pricePoints: number; lineTotal: number }[]>();
+  const lines = new Map<string, { productId: string; quantity: number; pricePoints: number; lineTotal: number }[]>();
   for (const line of await db.all<{
     redemptionId: string;
-    productId: number;
+    productId: string;
     quantity: number;
     pricePoints: number;
     lineTotal: number;
@@ -404,8 +410,8 @@ export async function findInconsistencies(db: Db): Promise<string[]> {
     list.push(line);
     lines.set(line.redemptionId, list);
   }
-  const moves = new Map<string, { productId: number; delta: number; reason: string }[]>();
-  for (const move of await db.all<{ refId: string; productId: number; delta: number; reason: string }>(
+  const moves = new Map<string, { productId: string; delta: number; reason: string }[]>();
+  for (const move of await db.all<{ refId: string; productId: string; delta: number; reason: string }>(
     `SELECT refId, productId, delta, reason FROM stock_movements WHERE refId IS NOT NULL`,
   )) {
     const list = moves.get(move.refId) ?? [];

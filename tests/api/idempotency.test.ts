@@ -163,7 +163,9 @@ describe('sequential replays of one Idempotency-Key', () => {
     const scarce = await createProduct(store.admin, { pricePoints: 2, stock: 1 });
     const key = newKey();
     const items = [{ productId: scarce.id, quantity: 2 }];
-    expectError(await redeem(resident.api, items, key), 409, 'OUT_OF_STOCK');
+    const refused = await redeem(resident.api, items, key);
+    expectError(refused, 409, 'OUT_OF_STOCK');
+    expect((refused.body as { details?: unknown }).details).toEqual({ productId: scarce.id, available: 1 });
     const restock = await store.admin.post('/api/inventory/restocks', {
       productId: scarce.id,
       quantity: 5,

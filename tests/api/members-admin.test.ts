@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api, ApiResponse } from '../support/api';
 import { changesOf, memberDetail, type MemberDetail, type MemberListItem, type MemberLookup } from './console-api';
 import {
+  alteredQr,
   award,
   createMember,
   expectError,
@@ -540,11 +541,7 @@ describe('POST /api/members/lookup (a volunteer scans a resident’s card)', () 
 
   it('401 CARD_INVALID for a forged or altered card, 400 for a missing qr, 401 without a staff token', async () => {
     const member = await createMember(store.admin, '查询校验');
-    expectError(
-      await volunteer.post('/api/members/lookup', { qr: member.qr.slice(0, -2) + 'AA' }),
-      401,
-      'CARD_INVALID',
-    );
+    expectError(await volunteer.post('/api/members/lookup', { qr: alteredQr(member.qr) }), 401, 'CARD_INVALID');
     expectError(await volunteer.post('/api/members/lookup', { qr: 'hello' }), 401, 'CARD_INVALID');
     expectError(await volunteer.post('/api/members/lookup', {}), 400, 'VALIDATION_FAILED');
     expectError(await volunteer.post('/api/members/lookup', { qr: 42 }), 400, 'VALIDATION_FAILED');
@@ -572,6 +569,7 @@ describe('deductions through POST /api/points/awards', () => {
       'INSUFFICIENT_POINTS',
     );
     expect(refused.text).toContain('2');
+    expect(refused.body).toMatchObject({ details: { balance: 2, required: 3 } });
     await expectLedgerSound();
   });
 
@@ -584,9 +582,25 @@ describe('deductions through POST /api/points/awards', () => {
       400,
       'VALIDATION_FAILED',
     );
-    const list = await store.admin.get<{ id: number; name: string; defaultPoints: number }[]>('/api/activities');
+    const list = await store.admin.get<{ id: string; name: string; defaultPoints: number }[]>('/api/activities');
     const inspection = list.body.find((a) => a.defaultPoints < 0)!;
     expect(inspection).toBeDefined();
+    await expectRefused(
+      store,
+      () =>
+        store.admin.post('/api/points/awards', {
+          accountId: member.accountId,
+          activityId: '019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b',
+        }),
+      404,
+      'ACTIVITY_NOT_FOUND',
+    );
+    await expectRefused(
+      store,
+      () => store.admin.post('/api/points/awards', { accountId: member.accountId, activityId: 1 }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const deducted = await store.admin.post<{ entry: { delta: number; kind: string; reason: string } }>(
       '/api/points/awards',
       { accountId: member.accountId, activityId: inspection.id },

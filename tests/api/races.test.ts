@@ -56,7 +56,11 @@ describe('racing for the points of one account', () => {
       ),
     );
     expect(tally(answers)).toEqual({ '201': N, '409 INSUFFICIENT_POINTS': 200 - N });
-    for (const answer of answers.filter((a) => a.status !== 201)) expectError(answer, 409, 'INSUFFICIENT_POINTS');
+    for (const answer of answers.filter((a) => a.status !== 201)) {
+      expectError(answer, 409, 'INSUFFICIENT_POINTS');
+      // Every refusal came after the last success: it saw what was left, and the price of one.
+      expect((answer.body as { details?: unknown }).details).toEqual({ balance: rest, required: price });
+    }
 
     // Every success saw its own balance: no two read the same one (no lost update), none below zero.
     const after = (answers.filter((a) => a.status === 201) as ApiResponse<Redemption>[]).map(
@@ -150,6 +154,10 @@ describe('racing for the stock of one product', () => {
       if (answer.status !== 201) {
         expectError(answer, 409, 'OUT_OF_STOCK');
         expect(wants[i]!).toBeGreaterThan(left);
+        const details = (answer.body as { details?: { productId: string; available: number } }).details;
+        expect(details?.productId).toBe(product.id);
+        expect(details!.available).toBeLessThan(wants[i]!);
+        expect(details!.available).toBeGreaterThanOrEqual(left);
       }
     });
   });

@@ -79,7 +79,7 @@ beforeAll(async () => {
   bob = await fundedResident(store, 500);
   soap = await createProduct(store.admin, { pricePoints: 3, stock: 50 });
   towel = await createProduct(store.admin, { pricePoints: 7, stock: 50 });
-  const made = async (resident: Resident, items: { productId: number; quantity: number }[]) => {
+  const made = async (resident: Resident, items: { productId: string; quantity: number }[]) => {
     const response = await redeem(resident.api, items);
     expect(response.status, response.text).toBe(201);
     return response.body;
@@ -154,6 +154,12 @@ describe('GET /api/redemptions', () => {
     expect((await volunteer.get<Page>('/api/redemptions?receiptNo=%25')).body).toEqual({ total: 0, items: [] });
     expect((await volunteer.get<Page>('/api/redemptions?receiptNo=_')).body).toEqual({ total: 0, items: [] });
 
+    const unknownProduct = '01890000-0000-7000-8000-00000000d0d0';
+    expect((await volunteer.get<Page>(`/api/redemptions?productId=${unknownProduct}`)).body).toEqual({
+      total: 0,
+      items: [],
+    });
+
     const nobody = await createMember(store.admin);
     expect((await volunteer.get<Page>(`/api/redemptions?memberId=${nobody.memberId}`)).body).toEqual({
       total: 0,
@@ -191,6 +197,7 @@ describe('GET /api/redemptions', () => {
       'from=2026-11-02&to=2026-11-01',
       'memberId=not-a-uuid',
       'productId=0',
+      'productId=1',
       'status=open',
       'limit=0',
       'limit=201',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResponse } from '../support/api';
 import type { DemoCard } from '../support/kiosk';
 import {
   catalog,
@@ -23,6 +24,10 @@ import {
   type Redemption,
 } from './helpers';
 
+/** Well-formed ids that name no product. */
+const UNKNOWN_ID = '01890000-0000-7000-8000-00000000d0d0';
+const OTHER_UNKNOWN_ID = '01890000-0000-7000-8000-00000000d0d1';
+
 let store: Store;
 let cards: DemoCard[];
 let eggs: Product;
@@ -40,6 +45,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await store?.close();
 });
+
+/** The numbers behind a refusal (`details` of the error body). */
+function detailsOf(response: ApiResponse): unknown {
+  return (response.body as { details?: unknown }).details;
+}
 
 describe('a redemption that succeeds', () => {
   it('answers 201 with the receipt, deducts the points once and takes the goods out of stock', async () => {
@@ -75,7 +85,7 @@ describe('a redemption that succeeds', () => {
     expect(current.body.account.balance).toBe(body.balanceAfter);
 
     const after = await catalog(store.api);
-    const stockOf = (list: Product[], id: number) => list.find((p) => p.id === id)!.stock;
+    const stockOf = (list: Product[], id: string) => list.find((p) => p.id === id)!.stock;
     expect(stockOf(after, eggs.id)).toBe(stockOf(before, eggs.id) - 2);
     expect(stockOf(after, soap.id)).toBe(stockOf(before, soap.id) - 1);
 
@@ -217,7 +227,7 @@ describe('stock changes by staff', () => {
         store.admin.post('/api/inventory/stocktakes', {
           counts: [
             { productId: product.id, counted: 3 },
-            { productId: 999_997, counted: 1 },
+            { productId: UNKNOWN_ID, counted: 1 },
           ],
           note: '盘点',
         }),
@@ -241,20 +251,22 @@ describe('stock changes by staff', () => {
 });
 
 describe('a redemption that is refused changes nothing', () => {
-  it('INSUFFICIENT_POINTS (409) when the balance does not cover the total', async () => {
+  it('INSUFFICIENT_POINTS (409) when the balance does not cover the total, with the balance and the total', async () => {
     const resident = await fundedResident(store, 20);
-    await expectRefused(
+    const oilRefused = await expectRefused(
       store,
       () => redeem(resident.api, [{ productId: oil.id, quantity: 1 }]),
       409,
       'INSUFFICIENT_POINTS',
     );
-    await expectRefused(
+    expect(detailsOf(oilRefused)).toEqual({ balance: 20, required: oil.pricePoints });
+    const soapRefused = await expectRefused(
       store,
       () => redeem(resident.api, [{ productId: soap.id, quantity: 7 }]),
       409,
       'INSUFFICIENT_POINTS',
     );
+    expect(detailsOf(soapRefused)).toEqual({ balance: 20, required: 7 * soap.pricePoints });
   });
 
   it('BELOW_MINIMUM_BALANCE (409) for 何奶奶 with 5 points, even for a 3-point item', async () => {
@@ -262,23 +274,36 @@ describe('a redemption that is refused changes nothing', () => {
     expect(card.balance).toBe(5);
     const resident = await scan(store.api, card.qr);
     expect(resident.balance).toBe(5);
-    await expectRefused(
+    const refused = await expectRefused(
       store,
       () => redeem(resident.api, [{ productId: soap.id, quantity: 1 }]),
       409,
       'BELOW_MINIMUM_BALANCE',
     );
+    expect(detailsOf(refused)).toEqual({ balance: 5, minimum: 10 });
   });
 
   it('OUT_OF_STOCK (409) when asking for more than is on the shelf, and for an empty shelf', async () => {
     const resident = await fundedResident(store, 200);
     const soy = await productByName(store.api, '酱油 500ml');
     expect(soy.stock).toBe(3);
-    await expectRefused(store, () => redeem(resident.api, [{ productId: soy.id, quantity: 4 }]), 409, 'OUT_OF_STOCK');
+    const tooMany = await expectRefused(
+      store,
+      () => redeem(resident.api, [{ productId: soy.id, quantity: 4 }]),
+      409,
+      'OUT_OF_STOCK',
+    );
+    expect(detailsOf(tooMany)).toEqual({ productId: soy.id, available: 3 });
     const empty = await createProduct(store.admin, { pricePoints: 2, stock: 0 });
-    await expectRefused(store, () => redeem(resident.api, [{ productId: empty.id, quantity: 1 }]), 409, 'OUT_OF_STOCK');
+    const none = await expectRefused(
+      store,
+      () => redeem(resident.api, [{ productId: empty.id, quantity: 1 }]),
+      409,
+      'OUT_OF_STOCK',
+    );
+    expect(detailsOf(none)).toEqual({ productId: empty.id, available: 0 });
     // A good line next to an impossible one: the whole basket is refused.
-    await expectRefused(
+    const mixed = await expectRefused(
       store,
       () =>
         redeem(resident.api, [
@@ -288,23 +313,37 @@ describe('a redemption that is refused changes nothing', () => {
       409,
       'OUT_OF_STOCK',
     );
+    expect(detailsOf(mixed)).toEqual({ productId: soy.id, available: 3 });
   });
 
   it('LIMIT_EXCEEDED (409) past the monthly limit, within one basket and across baskets', async () => {
     const resident = await fundedResident(store, 200);
     expect(oil.monthlyLimit).toBe(1);
-    await expectRefused(store, () => redeem(resident.api, [{ productId: oil.id, quantity: 2 }]), 409, 'LIMIT_EXCEEDED');
+    const inOneBasket = await expectRefused(
+      store,
+      () => redeem(resident.api, [{ productId: oil.id, quantity: 2 }]),
+      409,
+      'LIMIT_EXCEEDED',
+    );
+    expect(detailsOf(inOneBasket)).toEqual({ productId: oil.id, limit: 1, alreadyThisMonth: 0 });
     expect((await redeem(resident.api, [{ productId: oil.id, quantity: 1 }])).status).toBe(201);
-    await expectRefused(store, () => redeem(resident.api, [{ productId: oil.id, quantity: 1 }]), 409, 'LIMIT_EXCEEDED');
+    const acrossBaskets = await expectRefused(
+      store,
+      () => redeem(resident.api, [{ productId: oil.id, quantity: 1 }]),
+      409,
+      'LIMIT_EXCEEDED',
+    );
+    expect(detailsOf(acrossBaskets)).toEqual({ productId: oil.id, limit: 1, alreadyThisMonth: 1 });
 
     expect(eggs.monthlyLimit).toBe(4);
     expect((await redeem(resident.api, [{ productId: eggs.id, quantity: 3 }])).status).toBe(201);
-    await expectRefused(
+    const eggsRefused = await expectRefused(
       store,
       () => redeem(resident.api, [{ productId: eggs.id, quantity: 2 }]),
       409,
       'LIMIT_EXCEEDED',
     );
+    expect(detailsOf(eggsRefused)).toEqual({ productId: eggs.id, limit: 4, alreadyThisMonth: 3 });
     expect((await redeem(resident.api, [{ productId: eggs.id, quantity: 1 }])).status).toBe(201);
   });
 
@@ -332,11 +371,11 @@ describe('a redemption that is refused changes nothing', () => {
     );
   });
 
-  it('PRODUCT_NOT_FOUND (404) for a product id that does not exist', async () => {
+  it('PRODUCT_NOT_FOUND (404) for a well-formed product id that does not exist; 400 for a malformed one', async () => {
     const resident = await fundedResident(store, 50);
     await expectRefused(
       store,
-      () => redeem(resident.api, [{ productId: 999_999, quantity: 1 }]),
+      () => redeem(resident.api, [{ productId: UNKNOWN_ID, quantity: 1 }]),
       404,
       'PRODUCT_NOT_FOUND',
     );
@@ -345,16 +384,32 @@ describe('a redemption that is refused changes nothing', () => {
       () =>
         redeem(resident.api, [
           { productId: soap.id, quantity: 1 },
-          { productId: 999_998, quantity: 1 },
+          { productId: OTHER_UNKNOWN_ID, quantity: 1 },
         ]),
       404,
       'PRODUCT_NOT_FOUND',
     );
+    for (const productId of [999_999, soap.id.slice(0, -1), `${soap.id}0`, ` ${soap.id}`]) {
+      await expectRefused(
+        store,
+        () =>
+          resident.api.post(
+            '/api/redemptions',
+            { items: [{ productId, quantity: 1 }] },
+            { 'idempotency-key': newKey() },
+          ),
+        400,
+        'VALIDATION_FAILED',
+      );
+    }
   });
 
   it('VALIDATION_FAILED (400) for bad quantities, too many or duplicate lines, unknown fields and bad bodies', async () => {
     const resident = await fundedResident(store, 500);
-    const lines21 = Array.from({ length: 21 }, (_, i) => ({ productId: 1000 + i, quantity: 1 }));
+    const lines21 = Array.from({ length: 21 }, (_, i) => ({
+      productId: `01890000-0000-7000-8000-0000000010${String(i).padStart(2, '0')}`,
+      quantity: 1,
+    }));
     const bodies: unknown[] = [
       { items: [{ productId: soap.id, quantity: 0 }] },
       { items: [{ productId: soap.id, quantity: 100 }] },

@@ -27,7 +27,7 @@ interface Summary {
   pointsReturned: number;
   pointsAwarded: number;
   pointsDeducted: number;
-  topProducts: { productId: number; name: string; quantity: number; points: number }[];
+  topProducts: { productId: string; name: string; quantity: number; points: number }[];
   stock: { products: number; units: number; valuePoints: number };
 }
 
@@ -97,7 +97,7 @@ describe('GET /api/reports/summary', () => {
       reason: '门前三包检查扣分',
     });
     expect(deduction.status, deduction.text).toBe(201);
-    const made = async (resident: Resident, items: { productId: number; quantity: number }[]) => {
+    const made = async (resident: Resident, items: { productId: string; quantity: number }[]) => {
       const response = await redeem(resident.api, items);
       expect(response.status, response.text).toBe(201);
       return response.body;
@@ -179,9 +179,9 @@ describe('GET /api/reports/summary', () => {
     expect(after.pointsDeducted - before.month.pointsDeducted).toBe(12);
     // Read straight from the database file: every award and deduction dated this month.
     const row = await store.db.get<{ awarded: number; deducted: number }>(
-      `SELECT COALESCE(SUM(CASE WHEN delta > 0 THEN delta END), 0) AS awarded,
-              COALESCE(SUM(CASE WHEN delta < 0 THEN -delta END), 0) AS deducted
-         FROM ledger_entries WHERE kind IN ('award', 'adjust') AND createdAt >= ? AND createdAt < ?`,
+      `SELECT COALESCE(SUM(CASE WHEN "delta" > 0 THEN "delta" END), 0) AS "awarded",
+              COALESCE(SUM(CASE WHEN "delta" < 0 THEN -"delta" END), 0) AS "deducted"
+         FROM "ledger_entries" WHERE "kind" IN ('award', 'adjust') AND "createdAt" >= ? AND "createdAt" < ?`,
       start.toISOString(),
       end.toISOString(),
     );
@@ -213,7 +213,7 @@ describe('GET /api/exports/awards.csv', () => {
     expect(rows[0]).toEqual(HEADER);
     expect(rows.every((row) => row.length === HEADER.length)).toBe(true);
     const stored = await store.db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM ledger_entries WHERE kind IN ('award', 'adjust')`,
+      `SELECT COUNT(*) AS "n" FROM "ledger_entries" WHERE "kind" IN ('award', 'adjust')`,
     );
     expect(rows.length - 1).toBe(stored!.n);
 
@@ -409,7 +409,7 @@ describe('GET /api/rankings/month', () => {
 
   it('by member counts an event check-in for the member it names, also on a household account', async () => {
     // The second member of the household checks in at an event worth 1000 points.
-    const activity = (await store.admin.get<{ id: number }[]>('/api/activities')).body[0]!;
+    const activity = (await store.admin.get<{ id: string }[]>('/api/activities')).body[0]!;
     const event = await store.admin.post<{ id: string }>('/api/events', {
       activityId: activity.id,
       points: 1000,
@@ -430,8 +430,8 @@ describe('GET /api/rankings/month', () => {
   it('agrees with the ledger: each account’s awards this month, summed straight from the database file', async () => {
     const start = new Date(new Date().getFullYear(), new Date().getMonth(), 1).toISOString();
     const sums = await store.db.all<{ accountId: string; points: number }>(
-      `SELECT accountId, SUM(delta) AS points FROM ledger_entries
-        WHERE kind = 'award' AND createdAt >= ? GROUP BY accountId ORDER BY points DESC`,
+      `SELECT "accountId", SUM("delta") AS "points" FROM "ledger_entries"
+        WHERE "kind" = 'award' AND "createdAt" >= ? GROUP BY "accountId" ORDER BY "points" DESC`,
       start,
     );
     const board = (await store.api.get<RankingRow[]>('/api/rankings/month?by=household&limit=100')).body;

@@ -2,12 +2,14 @@ import { cpSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashLedgerEntry } from '../../kiosk-server/src/ledger/ledger-hash';
 import { tempDataDir } from '../support/kiosk';
+import { copyDatabase } from '../support/postgres';
 import { Db } from '../support/sqlite';
 import { createProduct, dbPath, fundedResident, openStore, redeem, type Verification, verify } from './helpers';
 
 /**
- * Someone edits the kiosk's SQLite file while the kiosk is off (the append-only triggers dropped
- * first, as a person with the file and a SQLite tool could). On the next start the audit finds it.
+ * Someone edits the kiosk's database while the kiosk is off (the append-only triggers dropped or
+ * disabled first, as a person with the SQLite file and a SQLite tool, or with the PostgreSQL
+ * owner's password, could). On the next start the audit finds it.
  */
 
 interface Row {
@@ -54,11 +56,18 @@ afterAll(() => {
   for (const dir of [...copies, pristine]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Copies the stopped kiosk's data, lets `damage` edit the file, starts a kiosk on it and asks for the audit. */
-async function auditAfter(damage: (db: Db) => Promise<void>): Promise<Verification> {
+/** A copy of the stopped kiosk's data directory, with a copy of its database. */
+async function copyOfPristine(): Promise<string> {
   const dir = tempDataDir('kiosk-tamper-');
   copies.push(dir);
   cpSync(pristine, dir, { recursive: true });
+  await copyDatabase(pristine, dir);
+  return dir;
+}
+
+/** Copies the stopped kiosk's data, lets `damage` edit the database, starts a kiosk on it and asks for the audit. */
+async function auditAfter(damage: (db: Db) => Promise<void>): Promise<Verification> {
+  const dir = await copyOfPristine();
   const db = await Db.open(dbPath(dir));
   try {
     await damage(db);
@@ -74,7 +83,9 @@ async function auditAfter(damage: (db: Db) => Promise<void>): Promise<Verificati
 }
 
 const unlock = (db: Db) =>
-  db.exec('DROP TRIGGER IF EXISTS ledger_entries_no_update; DROP TRIGGER IF EXISTS ledger_entries_no_delete;');
+  db.engine === 'postgres'
+    ? db.exec('ALTER TABLE ledger_entries DISABLE TRIGGER ledger_entries_append_only')
+    : db.exec('DROP TRIGGER IF EXISTS ledger_entries_no_update; DROP TRIGGER IF EXISTS ledger_entries_no_delete;');
 
 /** An entry of the test account in the middle of the chain (not the first, not the last). */
 function middleEntry(kind: Row['kind']): { entry: Row; next: Row } {
@@ -92,9 +103,7 @@ describe('the ledger file as the kiosk left it', () => {
   });
 
   it('refuses UPDATE and DELETE of a ledger entry at the database level', async () => {
-    const dir = tempDataDir('kiosk-tamper-');
-    copies.push(dir);
-    cpSync(pristine, dir, { recursive: true });
+    const dir = await copyOfPristine();
     const db = await Db.open(dbPath(dir));
     try {
       const { entry } = middleEntry('redeem');

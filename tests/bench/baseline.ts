@@ -9,7 +9,7 @@ import { Db } from '../support/sqlite';
 export async function baselineRedemptions(
   path: string,
   accountId: string,
-  productId: number,
+  productId: string,
   memberId: string,
   count: number,
 ) {
@@ -26,7 +26,7 @@ export async function baselineRedemptions(
     const redemptionId = randomUUID();
     const now = new Date().toISOString();
     await db.exec('BEGIN IMMEDIATE');
-    await db.all(`UPDATE accounts SET balance = balance - 1 WHERE id = ? AND balance >= 1`, accountId);
+    await db.all(`UPDATE "accounts" SET "balance" = "balance" - 1 WHERE "id" = ? AND "balance" >= 1`, accountId);
     await db.all(`UPDATE products SET stock = stock - 1 WHERE id = ? AND stock >= 1`, productId);
     await db.all(
       `INSERT INTO ledger_entries (id, accountId, delta, balanceAfter, kind, reason, actor, kioskId, seq, refId, createdAt, prevHash, hash)

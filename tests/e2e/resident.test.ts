@@ -28,7 +28,7 @@ const CHROMIUM = findChromium();
 const FFMPEG = hasFfmpeg();
 
 interface Product {
-  id: number;
+  id: string;
   name: string;
   pricePoints: number;
   stock: number;

@@ -18,7 +18,7 @@ import { expectAccessible as expectStaffScreenAccessible, openScreen, signInAt }
 const CHROMIUM = findChromium();
 
 interface Product {
-  id: number;
+  id: string;
   name: string;
   category: string;
   pricePoints: number;
@@ -295,7 +295,7 @@ describe.skipIf(!CHROMIUM)(
       expect(await priceChange.count()).toBe(1);
       const priceText = (await priceChange.textContent()) ?? '';
       expect(priceText).toContain('修改商品');
-      expect(priceText).toContain(`商品 #${bag!.id} 环保购物袋`);
+      expect(priceText).toContain(`商品 #${bag!.id.slice(0, 8)} 环保购物袋`);
       expect(priceText).toContain('admin 操作');
       expect(await priceChange.locator('[data-testid="audit-row"][data-field="pricePoints"]').innerText()).toMatch(
         /积分价\s+12\s+→\s+15/,

@@ -23,7 +23,7 @@ interface Lookup {
 }
 
 interface Product {
-  id: number;
+  id: string;
   name: string;
   stock: number;
 }

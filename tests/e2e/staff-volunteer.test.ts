@@ -26,7 +26,7 @@ import {
 const CHROMIUM = findChromium();
 
 interface Product {
-  id: number;
+  id: string;
   name: string;
   stock: number;
   lowStockThreshold: number;
@@ -34,7 +34,7 @@ interface Product {
 }
 
 interface Movement {
-  productId: number;
+  productId: string;
   delta: number;
   stockAfter: number;
   reason: string;
@@ -63,7 +63,7 @@ describe.skipIf(!CHROMIUM)(
       if (!found) throw new Error(`no product ${prefix}`);
       return found;
     };
-    const movements = async (productId: number) =>
+    const movements = async (productId: string) =>
       (await admin.get<Movement[]>(`/api/inventory/movements?productId=${productId}&limit=5`)).body;
 
     const openAt = (path: string) => openStaffAt(browser, kiosk.url, path);
@@ -232,7 +232,7 @@ describe.skipIf(!CHROMIUM)(
       await openScreen(page, 'stocktake');
       await expectAccessible(page, 'stocktake-start');
 
-      const row = (id: number) => page.locator(`[data-testid="stocktake-row"][data-product-id="${id}"]`);
+      const row = (id: string) => page.locator(`[data-testid="stocktake-row"][data-product-id="${id}"]`);
       await row(rice.id).click();
       expect(await page.getByTestId('stocktake-active').textContent()).toBe(rice.name);
       await page.getByTestId('stocktake-same').click();
@@ -246,7 +246,7 @@ describe.skipIf(!CHROMIUM)(
       await page.getByTestId('stocktake-review-step').waitFor();
       const differences = page.getByTestId('stocktake-difference');
       expect(await differences.count()).toBe(1);
-      expect(await differences.first().getAttribute('data-product-id')).toBe(String(oil.id));
+      expect(await differences.first().getAttribute('data-product-id')).toBe(oil.id);
       expect(await differences.first().textContent()).toContain('−2');
       expect(await page.getByTestId('stocktake-review-step').textContent()).toContain('另有 1 种和账面一样');
       // Saving asks for a reason first.

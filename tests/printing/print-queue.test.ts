@@ -43,12 +43,15 @@ function printerEnv(port: number): Record<string, string> {
 
 let keys = 0;
 
-/** Redeems one egg box for the n-th seeded card that can afford it. */
+/** Redeems one egg box (a seeded product) with the given card. */
 async function redeem(api: Api, qr: string): Promise<Redemption> {
+  const products = await api.get<{ id: string; name: string }[]>('/api/catalog');
+  const eggs = products.body.find((product) => product.name === '鸡蛋 10 个');
+  expect(eggs, products.text).toBeDefined();
   const { api: resident } = await api.resident(qr);
   const response = await resident.post<Redemption>(
     '/api/redemptions',
-    { items: [{ productId: 3, quantity: 1 }] },
+    { items: [{ productId: eggs!.id, quantity: 1 }] },
     { 'idempotency-key': `print-test-${Date.now()}-${++keys}` },
   );
   expect(response.status).toBe(201);

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { databaseForDataDir, testEngine } from './postgres';
 
 /** The repository root, from the sources (tests/support) or the compiled benchmark (tests/dist/support). */
 function findRoot(from: string): string {
@@ -30,6 +31,8 @@ export interface DemoCard {
 export interface Kiosk {
   url: string;
   dataDir: string;
+  /** The PostgreSQL database the kiosk runs on (the `integration-postgres` project); unset on SQLite. */
+  databaseUrl?: string;
   child: ChildProcess;
   output: () => string;
   /** Graceful stop (SIGTERM) and wait for exit. */
@@ -43,13 +46,20 @@ export function tempDataDir(prefix = 'kiosk-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Starts the real server (built output) in a child process on a free port and waits until it serves. */
+/**
+ * Starts the real server (built output) in a child process on a free port and waits until it serves.
+ * On the PostgreSQL test engine each data directory gets its own database (the same one again when
+ * the directory is reused).
+ */
 export async function startKiosk(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Kiosk> {
   const dataDir = options.dataDir ?? tempDataDir();
+  const databaseUrl = testEngine() === 'postgres' ? await databaseForDataDir(dataDir) : undefined;
+  // a DATABASE_URL of the shell must not move the SQLite runs onto another database
+  const { DATABASE_URL: _shells, ...inherited } = process.env;
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -58,6 +68,7 @@ export async function startKiosk(options: { dataDir?: string; env?: Record<strin
       KIOSK_VOLUNTEER_PIN: VOLUNTEER_PIN,
       PRINTER: 'none',
       LOG_LEVEL: 'warn',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -88,6 +99,7 @@ export async function startKiosk(options: { dataDir?: string; env?: Record<strin
   return {
     url,
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     child,
     output: () => output,
     stop: () => signal('SIGTERM'),
