@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { connection } from '../state/connection.svelte';
-import { NETWORK_ERROR } from './errors';
+import { type ErrorDetails, errorDetailsOf, NETWORK_ERROR } from './errors';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -13,12 +13,16 @@ export type Ranking = Schemas['RankingRowResponse'];
 export type KioskInfo = Schemas['KioskInfoResponse'];
 export type RedemptionItem = Schemas['RedemptionItemDto'];
 
-/** A refused or failed request: the server's error code, or NETWORK when no answer came. */
+/**
+ * A refused or failed request: the server's error code, or NETWORK when no answer came, and the
+ * numbers behind a refusal (`details`, empty when the server sent none).
+ */
 export class ApiFailure extends Error {
   constructor(
     readonly code: string,
     readonly status: number,
     message: string,
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -46,7 +50,7 @@ export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
     throw new ApiFailure(NETWORK_ERROR, 0, String(error));
   }
   const { response } = result;
-  const body = (result.error ?? {}) as { code?: unknown; message?: unknown };
+  const body = (result.error ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
   if (response.status >= 502 && response.status <= 504 && typeof body.code !== 'string') {
     // A proxy in front of a stopped server.
     connection.lost();
@@ -55,7 +59,8 @@ export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
   connection.reached();
   if (response.ok) return result.data as T;
   const code = typeof body.code === 'string' ? body.code : `HTTP_${response.status}`;
-  throw new ApiFailure(code, response.status, typeof body.message === 'string' ? body.message : '');
+  const message = typeof body.message === 'string' ? body.message : '';
+  throw new ApiFailure(code, response.status, message, errorDetailsOf(body.details));
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

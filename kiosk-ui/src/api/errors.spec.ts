@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { format } from '../i18n/types';
 import { zhCN } from '../i18n/zh-CN';
-import { endsSession, errorMessageKey, isRetryable, limitsFromMessage, NETWORK_ERROR } from './errors';
+import {
+  detailNumber,
+  endsSession,
+  errorDetailsOf,
+  errorMessageKey,
+  isRetryable,
+  monthlyLimitOf,
+  NETWORK_ERROR,
+} from './errors';
 
 const API_CODES = [
   'INSUFFICIENT_POINTS',
@@ -64,22 +72,38 @@ describe('error code → message', () => {
 });
 
 describe('monthly limit answers', () => {
-  const cart = [
-    { id: 1, name: '食用油 5L' },
-    { id: 2, name: '鸡蛋 10 个' },
-  ];
+  const eggs = '019ac2f0-5c1e-7a3b-9f00-000000000002';
 
-  it('finds the product the server named and how many are still allowed', () => {
-    expect(limitsFromMessage('鸡蛋 10 个: at most 4 per month; 3 already redeemed this month.', cart)).toEqual([
-      { id: 2, name: '鸡蛋 10 个', left: 1 },
-    ]);
+  it('names the product over its limit and how many are still allowed this month', () => {
+    expect(monthlyLimitOf({ productId: eggs, limit: 4, alreadyThisMonth: 3 })).toEqual({ productId: eggs, left: 1 });
   });
 
-  it('treats a named product without numbers as used up', () => {
-    expect(limitsFromMessage('食用油 5L 本月已达上限', cart)).toEqual([{ id: 1, name: '食用油 5L', left: 0 }]);
+  it('never allows fewer than none, even when more were redeemed than the limit now says', () => {
+    expect(monthlyLimitOf({ productId: eggs, limit: 1, alreadyThisMonth: 3 })).toEqual({ productId: eggs, left: 0 });
   });
 
-  it('finds nothing when no product in the cart is named', () => {
-    expect(limitsFromMessage('Monthly limit exceeded.', cart)).toEqual([]);
+  it('finds nothing in an answer without the details (and never reads the message)', () => {
+    expect(monthlyLimitOf({})).toBeNull();
+    expect(monthlyLimitOf({ productId: eggs, limit: '4', alreadyThisMonth: 3 })).toBeNull();
+    expect(monthlyLimitOf({ productId: 2, limit: 4, alreadyThisMonth: 3 })).toBeNull();
+  });
+});
+
+describe('numbers in error details', () => {
+  it('keeps the plain values of an error body’s details and drops anything else', () => {
+    expect(errorDetailsOf({ productId: 'a', limit: 1, retry: true, nested: { x: 1 }, list: [1], none: null })).toEqual({
+      productId: 'a',
+      limit: 1,
+      retry: true,
+    });
+    expect(errorDetailsOf(undefined)).toEqual({});
+    expect(errorDetailsOf('Bad Gateway')).toEqual({});
+    expect(errorDetailsOf([1, 2])).toEqual({});
+  });
+
+  it('reads a number the server sent and nothing else', () => {
+    expect(detailNumber({ minimum: 100, balance: 12 }, 'minimum')).toBe(100);
+    expect(detailNumber({ minimum: '100' }, 'minimum')).toBeNull();
+    expect(detailNumber({}, 'minimum')).toBeNull();
   });
 });

@@ -3,6 +3,22 @@ import type { MessageKey } from '../i18n/zh-CN';
 /** The code the client gives a request that never reached the server (or got no answer). */
 export const NETWORK_ERROR = 'NETWORK';
 
+/**
+ * The numbers behind a refusal, from the error body's `details` (per code, e.g. LIMIT_EXCEEDED →
+ * `{productId, limit, alreadyThisMonth}`): screens read these, never the English message.
+ */
+export type ErrorDetails = Readonly<Record<string, string | number | boolean>>;
+
+/** An error body's `details` as sent, keeping only plain values: an odd body (a proxy's) gives none. */
+export function errorDetailsOf(value: unknown): ErrorDetails {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const details: Record<string, string | number | boolean> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') details[key] = item;
+  }
+  return details;
+}
+
 /** Every error code the resident screens can meet, in plain words; anything else is "something went wrong". */
 const MESSAGES: Record<string, MessageKey> = {
   INSUFFICIENT_POINTS: 'error.insufficientPoints',
@@ -32,23 +48,21 @@ export function endsSession(code: string): boolean {
   return code === 'SESSION_REQUIRED';
 }
 
+/** A number the server put in an error's `details`, or null when it sent none. */
+export function detailNumber(details: ErrorDetails, key: string): number | null {
+  const value = details[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
 /**
- * What a LIMIT_EXCEEDED answer says about the products in the cart. The server names the product
- * in its message ("食用油 5L: at most 1 per month; 1 already redeemed this month."), so the cart
- * can take it off and say which one; `left` is how many may still be redeemed this month.
+ * What a LIMIT_EXCEEDED answer says (`details: {productId, limit, alreadyThisMonth}`): the product
+ * over its monthly limit, so the cart can lower or take off its line and say which one, and `left`,
+ * how many of it may still be redeemed this month. Null when the answer carries no such details.
  */
-export function limitsFromMessage(
-  message: string,
-  products: readonly { id: number; name: string }[],
-): { id: number; name: string; left: number }[] {
-  const found: { id: number; name: string; left: number }[] = [];
-  for (const product of products) {
-    const at = product.name ? message.indexOf(product.name) : -1;
-    if (at < 0) continue;
-    const rest = message.slice(at + product.name.length);
-    const numbers = /at most (\d+) per month; (\d+) already/.exec(rest);
-    const left = numbers ? Math.max(0, Number(numbers[1]) - Number(numbers[2])) : 0;
-    found.push({ id: product.id, name: product.name, left });
-  }
-  return found;
+export function monthlyLimitOf(details: ErrorDetails): { productId: string; left: number } | null {
+  const productId = details.productId;
+  const limit = detailNumber(details, 'limit');
+  const already = detailNumber(details, 'alreadyThisMonth');
+  if (typeof productId !== 'string' || limit === null || already === null) return null;
+  return { productId, left: Math.max(0, limit - already) };
 }

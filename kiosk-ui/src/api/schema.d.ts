@@ -783,7 +783,8 @@ export interface components {
         };
         ActivityResponse: {
             defaultPoints: number;
-            id: number;
+            /** Format: uuid */
+            id: string;
             name: string;
         };
         AdminChangeResponse: {
@@ -816,8 +817,12 @@ export interface components {
         AwardPointsDto: {
             /** @description The account to credit; or give qr */
             accountId?: string;
-            /** @example 2 */
-            activityId?: number;
+            /**
+             * Format: uuid
+             * @description The activity from the activity catalogue
+             * @example 019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b
+             */
+            activityId?: string;
             /**
              * @description Points; negative for a deduction. Defaults to the activity’s points.
              * @example 2
@@ -867,10 +872,11 @@ export interface components {
         };
         CreateEventDto: {
             /**
+             * Format: uuid
              * @description The activity from the activity catalogue
-             * @example 2
+             * @example 019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b
              */
-            activityId: number;
+            activityId: string;
             /**
              * @description Defaults to the activity’s name and today’s date
              * @example 志愿服务 2026-11-22
@@ -922,6 +928,16 @@ export interface components {
         ErrorBody: {
             /** @example INSUFFICIENT_POINTS */
             code: string;
+            /**
+             * @description The numbers behind the refusal, where one matters (per code; see the README)
+             * @example {
+             *       "balance": 12,
+             *       "required": 30
+             *     }
+             */
+            details?: {
+                [key: string]: string | number | boolean;
+            };
             /** @example Balance 12 does not cover the total of 30 points. */
             message: string;
             /** @example 402 */
@@ -933,7 +949,8 @@ export interface components {
             event: components["schemas"]["EventResponse"];
         };
         EventResponse: {
-            activityId: number;
+            /** Format: uuid */
+            activityId: string;
             /** @example 志愿服务 */
             activityName: string;
             checkInCount: number;
@@ -1101,7 +1118,11 @@ export interface components {
             /** @example 6901234567892 */
             barcode: string | null;
             category: string;
-            id: number;
+            /**
+             * Format: uuid
+             * @example 019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b
+             */
+            id: string;
             imageUrl: string | null;
             lowStockThreshold: number;
             monthlyLimit: number | null;
@@ -1121,8 +1142,11 @@ export interface components {
             rank: number;
         };
         RedemptionItemDto: {
-            /** @example 1 */
-            productId: number;
+            /**
+             * Format: uuid
+             * @example 019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b
+             */
+            productId: string;
             /** @example 1 */
             quantity: number;
         };
@@ -1130,7 +1154,8 @@ export interface components {
             lineTotal: number;
             name: string;
             pricePoints: number;
-            productId: number;
+            /** Format: uuid */
+            productId: string;
             quantity: number;
         };
         RedemptionMemberResponse: {
@@ -1208,7 +1233,11 @@ export interface components {
         RestockDto: {
             /** @example 街道配送第 12 批 */
             note?: string;
-            productId: number;
+            /**
+             * Format: uuid
+             * @example 019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b
+             */
+            productId: string;
             /** @example 20 */
             quantity: number;
         };
@@ -1273,12 +1302,17 @@ export interface components {
             after: number;
             before: number;
             delta: number;
-            productId: number;
+            /** Format: uuid */
+            productId: string;
         };
         StockCountDto: {
             /** @example 18 */
             counted: number;
-            productId: number;
+            /**
+             * Format: uuid
+             * @example 019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b
+             */
+            productId: string;
         };
         StockMovementResponse: {
             /** @example staff:volunteer */
@@ -1289,9 +1323,11 @@ export interface components {
              * @example 20
              */
             delta: number;
-            id: number;
+            /** Format: uuid */
+            id: string;
             note: string | null;
-            productId: number;
+            /** Format: uuid */
+            productId: string;
             /** @example 食用油 5L */
             productName: string;
             /** @enum {string} */
@@ -1343,7 +1379,8 @@ export interface components {
             name: string;
             /** @description Points spent on it */
             points: number;
-            productId: number;
+            /** Format: uuid */
+            productId: string;
             /** @description Units redeemed (voided redemptions not counted) */
             quantity: number;
         };
@@ -1918,7 +1955,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 /** @description Only this product */
-                productId?: number;
+                productId?: string;
             };
             header?: never;
             path?: never;
@@ -2474,7 +2511,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string;
             };
             cookie?: never;
         };
@@ -2508,7 +2545,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                id: string;
             };
             cookie?: never;
         };
@@ -2648,7 +2685,7 @@ export interface operations {
                 memberId?: string;
                 offset?: number;
                 /** @description Redemptions with a line of this product */
-                productId?: number;
+                productId?: string;
                 /** @description Receipt number or a part of it */
                 receiptNo?: string;
                 status?: "completed" | "voided";

@@ -262,13 +262,13 @@ export const staffApi = {
     staffCall(() => client.POST('/api/products', { body, headers: auth(), signal: timeout() })),
 
   /** Admin: only the fields sent are changed. */
-  updateProduct: (id: number, body: ProductPatch) =>
+  updateProduct: (id: string, body: ProductPatch) =>
     staffCall(() =>
       client.PATCH('/api/products/{id}', { params: { path: { id } }, body, headers: auth(), signal: timeout() }),
     ),
 
   /** Admin: the product's picture, sent as the file's own bytes with its type (PNG, JPEG or WebP). */
-  uploadProductImage: (id: number, file: Blob) =>
+  uploadProductImage: (id: string, file: Blob) =>
     staffCall(() =>
       client.PUT('/api/products/{id}/image', {
         params: { path: { id } },

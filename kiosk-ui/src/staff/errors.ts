@@ -1,4 +1,4 @@
-import { errorMessageKey, NETWORK_ERROR } from '../api/errors';
+import { detailNumber, errorMessageKey, NETWORK_ERROR } from '../api/errors';
 import { ApiFailure } from '../api/client';
 import type { StaffTextKey } from './i18n';
 
@@ -39,8 +39,11 @@ export function failureOf(error: unknown): ApiFailure {
   return error instanceof ApiFailure ? error : new ApiFailure('UNKNOWN', 0, String(error));
 }
 
-/** The minutes a LOCKED_OUT answer names ("… try again in 5 minute(s)."); at least 1. */
-export function lockedMinutes(message: string): number {
-  const match = /(\d+)\s*minute/.exec(message);
-  return match ? Math.max(1, Number(match[1])) : 5;
+/** The lock's length on the server, for when a LOCKED_OUT answer carries no details. */
+const LOCKOUT_MINUTES = 5;
+
+/** The whole minutes a LOCKED_OUT answer asks to wait (`details.retryAfterSeconds`, rounded up); at least 1. */
+export function lockedMinutes(failure: Pick<ApiFailure, 'details'>): number {
+  const seconds = detailNumber(failure.details, 'retryAfterSeconds');
+  return seconds === null ? LOCKOUT_MINUTES : Math.max(1, Math.ceil(seconds / 60));
 }

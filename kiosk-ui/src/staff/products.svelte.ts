@@ -51,7 +51,7 @@ class StaffProducts {
   }
 
   /** A stock change the server confirmed, shown at once without reloading the list. */
-  setStock(productId: number, stock: number): void {
+  setStock(productId: string, stock: number): void {
     this.list = this.list.map((product) => (product.id === productId ? { ...product, stock } : product));
   }
 }

@@ -1,5 +1,5 @@
 import { api, ApiFailure, type Redemption } from '../api/client';
-import { endsSession, errorMessageKey, isRetryable, limitsFromMessage, NETWORK_ERROR } from '../api/errors';
+import { detailNumber, endsSession, errorMessageKey, isRetryable, monthlyLimitOf, NETWORK_ERROR } from '../api/errors';
 import { locale, type MessageKey } from '../i18n/i18n.svelte';
 import type { Params } from '../i18n/types';
 import { ScanGate } from '../scan/scan-gate';
@@ -226,19 +226,18 @@ class Flow {
       if (code === 'OUT_OF_STOCK' && names.length)
         notice = { key: 'error.outOfStockNamed', params: { names: names.join('、') } };
     } else if (code === 'LIMIT_EXCEEDED') {
-      const inCart = cart.lines.map((line) => ({
-        id: line.productId,
-        name: catalog.byId.get(line.productId)?.name ?? '',
-      }));
-      const limits = limitsFromMessage(failure.message, inCart);
-      if (limits.length) {
-        cart.applyMonthlyLeft(limits);
-        notice = { key: 'error.limitExceededNamed', params: { names: limits.map((limit) => limit.name).join('、') } };
+      const limit = monthlyLimitOf(failure.details);
+      const name = limit && cart.quantity(limit.productId) > 0 ? catalog.byId.get(limit.productId)?.name : undefined;
+      if (limit && name) {
+        cart.applyMonthlyLeft([limit]);
+        notice = { key: 'error.limitExceededNamed', params: { names: name } };
       }
     } else if (code === 'INSUFFICIENT_POINTS' || code === 'BELOW_MINIMUM_BALANCE') {
       await this.refreshBalance(visit);
-      if (code === 'BELOW_MINIMUM_BALANCE' && storeInfo.minRedeemBalance !== null) {
-        notice = { key: 'error.belowMinimumKnown', params: { min: storeInfo.minRedeemBalance } };
+      // The server's minimum at the time of the refusal; the one loaded at start may be older.
+      const minimum = detailNumber(failure.details, 'minimum') ?? storeInfo.minRedeemBalance;
+      if (code === 'BELOW_MINIMUM_BALANCE' && minimum !== null) {
+        notice = { key: 'error.belowMinimumKnown', params: { min: minimum } };
       }
     }
     if (visit !== this.visit) return;

@@ -8,15 +8,19 @@ import {
   checkoutBlocker,
   itemCount,
   MAX_LINES,
+  MAX_QUANTITY,
   reconcile,
   removeOne,
   shortfall,
   without,
 } from './cart';
 
-const product = (id: number, pricePoints: number, extra: Partial<CartProduct> = {}): CartProduct => ({
-  id,
-  name: `商品${id}`,
+/** A product id as the server makes them (UUIDv7 text), numbered for reading. */
+const idOf = (n: number) => `019ac2f0-5c1e-7a3b-9f00-${String(n).padStart(12, '0')}`;
+
+const product = (n: number, pricePoints: number, extra: Partial<CartProduct> = {}): CartProduct => ({
+  id: idOf(n),
+  name: `商品${n}`,
   pricePoints,
   stock: 10,
   monthlyLimit: null,
@@ -55,15 +59,15 @@ describe('cart totals', () => {
 describe('plus and minus', () => {
   it('puts a new product on its own line, then raises its quantity', () => {
     let lines = addOne([], eggs, catalogue, { balance: 100 }).lines;
-    expect(lines).toEqual([{ productId: 2, quantity: 1 }]);
+    expect(lines).toEqual([{ productId: eggs.id, quantity: 1 }]);
     lines = addOne(lines, eggs, catalogue, { balance: 100 }).lines;
-    expect(lines).toEqual([{ productId: 2, quantity: 2 }]);
+    expect(lines).toEqual([{ productId: eggs.id, quantity: 2 }]);
   });
 
   it('lowers the quantity and removes the line at zero', () => {
     let lines = fill([[eggs, 2]]);
     lines = removeOne(lines, eggs.id);
-    expect(lines).toEqual([{ productId: 2, quantity: 1 }]);
+    expect(lines).toEqual([{ productId: eggs.id, quantity: 1 }]);
     expect(removeOne(lines, eggs.id)).toEqual([]);
   });
 
@@ -76,8 +80,8 @@ describe('plus and minus', () => {
       soap.id,
     );
     expect(lines).toEqual([
-      { productId: 2, quantity: 1 },
-      { productId: 4, quantity: 1 },
+      { productId: eggs.id, quantity: 1 },
+      { productId: soap.id, quantity: 1 },
     ]);
   });
 });
@@ -124,16 +128,26 @@ describe('what may be added', () => {
   });
 
   it('refuses a new line past the server’s line limit, but still raises an existing one', () => {
-    const many = new Map<number, CartProduct>();
+    const many = new Map<string, CartProduct>();
     let lines: CartLine[] = [];
-    for (let id = 100; id < 100 + MAX_LINES; id++) {
-      many.set(id, product(id, 1));
-      lines = addOne(lines, many.get(id)!, many, { balance: 1000 }).lines;
+    for (let n = 100; n < 100 + MAX_LINES; n++) {
+      const next = product(n, 1);
+      many.set(next.id, next);
+      lines = addOne(lines, next, many, { balance: 1000 }).lines;
     }
     const extra = product(999, 1);
-    many.set(999, extra);
+    many.set(extra.id, extra);
     expect(addBlocker(lines, extra, many, { balance: 1000 })).toBe('lines');
-    expect(addBlocker(lines, many.get(100)!, many, { balance: 1000 })).toBeNull();
+    expect(addBlocker(lines, many.get(idOf(100))!, many, { balance: 1000 })).toBeNull();
+  });
+
+  it('refuses more of one product than the server takes on one line', () => {
+    const rice = product(5, 1, { stock: 1000 });
+    const many = new Map([[rice.id, rice]]);
+    let lines: CartLine[] = [];
+    for (let i = 0; i < MAX_QUANTITY; i++) lines = addOne(lines, rice, many, { balance: 10_000 }).lines;
+    expect(lines).toEqual([{ productId: rice.id, quantity: MAX_QUANTITY }]);
+    expect(addBlocker(lines, rice, many, { balance: 10_000 })).toBe('quantity');
   });
 
   it('refuses everything while the balance is under the store minimum', () => {
@@ -178,12 +192,12 @@ describe('reconcile with a fresh catalogue', () => {
     fresh.set(soy.id, { ...soy, stock: 1 });
     const result = reconcile(lines, fresh);
     expect(result.lines).toEqual([
-      { productId: 3, quantity: 1 },
-      { productId: 4, quantity: 1 },
+      { productId: soy.id, quantity: 1 },
+      { productId: soap.id, quantity: 1 },
     ]);
     expect(result.changes).toEqual([
-      { productId: 2, name: '商品2', from: 3, to: 0 },
-      { productId: 3, name: '商品3', from: 2, to: 1 },
+      { productId: eggs.id, name: '商品2', from: 3, to: 0 },
+      { productId: soy.id, name: '商品3', from: 2, to: 1 },
     ]);
   });
 
@@ -206,6 +220,6 @@ describe('reconcile with a fresh catalogue', () => {
       [eggs, 2],
       [soap, 1],
     ]);
-    expect(without(lines, new Set([eggs.id]))).toEqual([{ productId: 4, quantity: 1 }]);
+    expect(without(lines, new Set([eggs.id]))).toEqual([{ productId: soap.id, quantity: 1 }]);
   });
 });

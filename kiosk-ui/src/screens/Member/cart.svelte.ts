@@ -34,7 +34,7 @@ export interface CartFeedback {
 class Cart {
   lines = $state<CartLine[]>([]);
   /** Units still allowed this month per product, learned from the server during this visit. */
-  monthlyLeft = $state<ReadonlyMap<number, number>>(new Map());
+  monthlyLeft = $state<ReadonlyMap<string, number>>(new Map());
   feedback = $state<CartFeedback | null>(null);
   total = $derived(cartTotal(this.lines, catalog.byId));
   count = $derived(itemCount(this.lines));
@@ -46,7 +46,7 @@ class Cart {
     return { balance: session.balance, minRedeemBalance: storeInfo.minRedeemBalance, monthlyLeft: this.monthlyLeft };
   }
 
-  quantity(productId: number): number {
+  quantity(productId: string): number {
     return this.lines.find((line) => line.productId === productId)?.quantity ?? 0;
   }
 
@@ -72,12 +72,12 @@ class Cart {
     this.say('add.added', { name: product.name }, false);
   }
 
-  increase(productId: number): void {
+  increase(productId: string): void {
     const product = catalog.byId.get(productId);
     if (product) this.add(product);
   }
 
-  decrease(productId: number): void {
+  decrease(productId: string): void {
     this.set(removeOne(this.lines, productId));
     this.feedback = null;
   }
@@ -99,14 +99,14 @@ class Cart {
   }
 
   /** Applies what the server said about monthly limits: lowers or removes those lines. */
-  applyMonthlyLeft(limits: { id: number; left: number }[]): void {
+  applyMonthlyLeft(limits: { productId: string; left: number }[]): void {
     const left = new Map(this.monthlyLeft);
     let lines = this.lines;
     for (const limit of limits) {
-      left.set(limit.id, limit.left);
+      left.set(limit.productId, limit.left);
       lines = lines
         .map((line) =>
-          line.productId === limit.id ? { ...line, quantity: Math.min(line.quantity, limit.left) } : line,
+          line.productId === limit.productId ? { ...line, quantity: Math.min(line.quantity, limit.left) } : line,
         )
         .filter((line) => line.quantity > 0);
     }

@@ -1,9 +1,11 @@
+import { limits } from '../../api/limits';
+
 /**
  * The cart's rules, free of Svelte and HTTP so they are tested on their own. The server checks
  * everything again; these rules only keep the resident from choosing what cannot be redeemed.
  */
 export interface CartProduct {
-  id: number;
+  id: string;
   name: string;
   pricePoints: number;
   stock: number;
@@ -12,13 +14,13 @@ export interface CartProduct {
 }
 
 export interface CartLine {
-  productId: number;
+  productId: string;
   quantity: number;
 }
 
-/** The server's limits on one redemption. */
-export const MAX_LINES = 20;
-export const MAX_QUANTITY = 99;
+/** The server's limits on one redemption, from its OpenAPI document. */
+export const MAX_LINES = limits.CreateRedemptionDto.items.maxItems;
+export const MAX_QUANTITY = limits.RedemptionItemDto.quantity.maximum;
 
 /** Why one more of a product cannot go into the cart. */
 export type AddBlocker =
@@ -32,14 +34,14 @@ export interface CartContext {
   /** The store's minimum balance for redeeming, when known. */
   minRedeemBalance?: number | null;
   /** Units still allowed this month, per product, as the server told during this visit. */
-  monthlyLeft?: ReadonlyMap<number, number>;
+  monthlyLeft?: ReadonlyMap<string, number>;
 }
 
-export function quantityOf(lines: readonly CartLine[], productId: number): number {
+export function quantityOf(lines: readonly CartLine[], productId: string): number {
   return lines.find((line) => line.productId === productId)?.quantity ?? 0;
 }
 
-export function cartTotal(lines: readonly CartLine[], products: ReadonlyMap<number, CartProduct>): number {
+export function cartTotal(lines: readonly CartLine[], products: ReadonlyMap<string, CartProduct>): number {
   return lines.reduce((sum, line) => sum + (products.get(line.productId)?.pricePoints ?? 0) * line.quantity, 0);
 }
 
@@ -56,7 +58,7 @@ export function shortfall(product: CartProduct, balance: number, total: number):
 export function addBlocker(
   lines: readonly CartLine[],
   product: CartProduct,
-  products: ReadonlyMap<number, CartProduct>,
+  products: ReadonlyMap<string, CartProduct>,
   context: CartContext,
 ): AddBlocker | null {
   const quantity = quantityOf(lines, product.id);
@@ -77,7 +79,7 @@ export function addBlocker(
 export function addOne(
   lines: readonly CartLine[],
   product: CartProduct,
-  products: ReadonlyMap<number, CartProduct>,
+  products: ReadonlyMap<string, CartProduct>,
   context: CartContext,
 ): { lines: CartLine[]; blocker: AddBlocker | null } {
   const blocker = addBlocker(lines, product, products, context);
@@ -92,7 +94,7 @@ export function addOne(
 }
 
 /** The cart with one fewer of a product; a line that reaches zero is removed. */
-export function removeOne(lines: readonly CartLine[], productId: number): CartLine[] {
+export function removeOne(lines: readonly CartLine[], productId: string): CartLine[] {
   return lines
     .map((line) => (line.productId === productId ? { ...line, quantity: line.quantity - 1 } : line))
     .filter((line) => line.quantity > 0);
@@ -100,7 +102,7 @@ export function removeOne(lines: readonly CartLine[], productId: number): CartLi
 
 export function checkoutBlocker(
   lines: readonly CartLine[],
-  products: ReadonlyMap<number, CartProduct>,
+  products: ReadonlyMap<string, CartProduct>,
   balance: number,
   minRedeemBalance: number | null,
 ): CheckoutBlocker | null {
@@ -111,7 +113,7 @@ export function checkoutBlocker(
 }
 
 export interface CartChange {
-  productId: number;
+  productId: string;
   name: string;
   from: number;
   to: number;
@@ -123,7 +125,7 @@ export interface CartChange {
  */
 export function reconcile(
   lines: readonly CartLine[],
-  products: ReadonlyMap<number, CartProduct>,
+  products: ReadonlyMap<string, CartProduct>,
 ): { lines: CartLine[]; changes: CartChange[] } {
   const changes: CartChange[] = [];
   const kept: CartLine[] = [];
@@ -140,6 +142,6 @@ export function reconcile(
 }
 
 /** Removes the lines of the given products (for example, monthly limit used up). */
-export function without(lines: readonly CartLine[], productIds: ReadonlySet<number>): CartLine[] {
+export function without(lines: readonly CartLine[], productIds: ReadonlySet<string>): CartLine[] {
   return lines.filter((line) => !productIds.has(line.productId));
 }

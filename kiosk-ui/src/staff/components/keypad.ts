@@ -1,3 +1,5 @@
+import { limits } from '../../api/limits';
+
 /** The keys of the on-screen number pad. */
 export type KeypadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'back' | 'clear';
 
@@ -16,7 +18,10 @@ export interface KeypadResult {
   refused: boolean;
 }
 
-export const PIN_RULES: KeypadRules = { maxLength: 12, keepLeadingZeros: true };
+/** A staff PIN: digits, as long as the server allows. */
+export const PIN_RULES: KeypadRules = { maxLength: limits.StaffSignInDto.pin.maxLength, keepLeadingZeros: true };
+/** The shortest PIN the server takes. */
+export const PIN_MIN_LENGTH = limits.StaffSignInDto.pin.minLength;
 
 /** A count of goods from 0 up to `max`. */
 export function quantityRules(max: number): KeypadRules {

@@ -3,7 +3,7 @@ import type { StaffProduct } from '../../api';
 import { categoriesOf, checkProduct, emptyForm, formOf, imageProblem, productChanges } from './product-form';
 
 const oil: StaffProduct = {
-  id: 7,
+  id: '019ac2f0-5c1e-7a3b-9f00-000000000007',
   name: '食用油 5L',
   category: '粮油',
   pricePoints: 30,
@@ -85,7 +85,11 @@ describe('catalogue form', () => {
   });
 
   it('suggests the categories in use, most used first', () => {
-    const products = [oil, { ...oil, id: 8 }, { ...oil, id: 9, category: '日化' }];
+    const products = [
+      oil,
+      { ...oil, id: '019ac2f0-5c1e-7a3b-9f00-000000000008' },
+      { ...oil, id: '019ac2f0-5c1e-7a3b-9f00-000000000009', category: '日化' },
+    ];
     expect(categoriesOf(products)).toEqual(['粮油', '日化']);
   });
 });

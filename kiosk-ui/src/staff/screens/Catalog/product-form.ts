@@ -1,3 +1,4 @@
+import { limits } from '../../../api/limits';
 import type { ProductInput, ProductPatch, StaffProduct } from '../../api';
 import { changedFields, type FieldProblem, optionalWholeNumber, textField, wholeNumber } from '../../forms';
 
@@ -19,20 +20,23 @@ export type ProductField = Exclude<keyof ProductForm, 'active'>;
 /** Extra problems of the catalogue beyond the common ones (words: `catalog.problem.<kind>`). */
 export type ProductProblem = FieldProblem | { kind: 'barcode' };
 
-/** The server's limits (CreateProductDto). */
+const product = limits.CreateProductDto;
+
+/** The server's limits (CreateProductDto, from its OpenAPI document; the picture's size from its upload route). */
 export const LIMITS = {
-  name: 40,
-  category: 20,
-  price: { min: 1, max: 100000 },
-  monthlyLimit: { min: 1, max: 999 },
-  threshold: { min: 0, max: 100000 },
-  stock: { min: 0, max: 100000 },
+  name: product.name.maxLength,
+  category: product.category.maxLength,
+  price: { min: product.pricePoints.minimum, max: product.pricePoints.maximum },
+  monthlyLimit: { min: product.monthlyLimit.minimum, max: product.monthlyLimit.maximum },
+  threshold: { min: product.lowStockThreshold.minimum, max: product.lowStockThreshold.maximum },
+  stock: { min: product.stock.minimum, max: product.stock.maximum },
   imageBytes: 1024 * 1024,
 } as const;
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 
-const BARCODE = /^\d{8,14}$/;
+/** A maker's barcode: digits only, as many as the server takes. */
+const BARCODE = new RegExp(`^\\d{${product.barcode.minLength},${product.barcode.maxLength}}$`);
 
 export function emptyForm(category = ''): ProductForm {
   return {

@@ -1,3 +1,4 @@
+import { limits } from '../../../api/limits';
 import type { LedgerEntry, MemberDetail, MemberListItem } from '../../api';
 
 /** One line of the printed passbook: the entry, and the balance the deltas add up to so far. */
@@ -71,10 +72,15 @@ export function planMove(detail: MemberDetail, label: string): MovePlan {
   return { ok: true, newHousehold, transferBalance: pointsMoving > 0, pointsMoving };
 }
 
-export const REVOKE_REASON_MIN = 2;
-export const REVOKE_REASON_MAX = 200;
+/** The server's limits on names and household labels, from its OpenAPI document. */
+export const NAME_MAX = limits.RegisterMemberDto.name.maxLength;
+export const RENAME_MAX = limits.UpdateMemberDto.name.maxLength;
+export const HOUSEHOLD_MAX = limits.RegisterMemberDto.household.maxLength;
+export const MOVE_HOUSEHOLD_MAX = limits.MoveMemberDto.newHousehold.maxLength;
+export const REVOKE_REASON_MIN = limits.RevokeCardDto.reason.minLength;
+export const REVOKE_REASON_MAX = limits.RevokeCardDto.reason.maxLength;
 
-/** A revoke reason the server accepts: 2 to 200 characters once trimmed. */
+/** A revoke reason the server accepts: REVOKE_REASON_MIN to REVOKE_REASON_MAX characters once trimmed. */
 export function revokeReasonValid(reason: string): boolean {
   const trimmed = reason.trim();
   return trimmed.length >= REVOKE_REASON_MIN && trimmed.length <= REVOKE_REASON_MAX;

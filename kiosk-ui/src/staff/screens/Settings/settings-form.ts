@@ -1,3 +1,4 @@
+import { limits } from '../../../api/limits';
 import type { SettingsPatch, StoreSettings } from '../../api';
 import { changedFields, type FieldProblem, textField, wholeNumber } from '../../forms';
 
@@ -13,12 +14,14 @@ export interface SettingsForm {
 
 export type SettingsField = Exclude<keyof SettingsForm, 'showNameOnCard'>;
 
-/** The server's limits (UpdateSettingsDto). */
+const settings = limits.UpdateSettingsDto;
+
+/** The server's limits (UpdateSettingsDto, from its OpenAPI document). */
 export const SETTING_LIMITS = {
-  storeName: 40,
-  minRedeemBalance: { min: 0, max: 100000 },
-  residentIdleSeconds: { min: 15, max: 3600 },
-  receiptText: 80,
+  storeName: settings.storeName.maxLength,
+  minRedeemBalance: { min: settings.minRedeemBalance.minimum, max: settings.minRedeemBalance.maximum },
+  residentIdleSeconds: { min: settings.residentIdleSeconds.minimum, max: settings.residentIdleSeconds.maximum },
+  receiptText: Math.min(settings.receiptHeader.maxLength, settings.receiptFooter.maxLength),
 } as const;
 
 export function settingsFormOf(settings: StoreSettings): SettingsForm {

@@ -10,9 +10,9 @@ export type Step = 'count' | 'review' | 'done';
  */
 class Stocktake {
   owner = $state<string | null>(null);
-  counts = new SvelteMap<number, number>();
+  counts = new SvelteMap<string, number>();
   step = $state<Step>('count');
-  activeId = $state<number | null>(null);
+  activeId = $state<string | null>(null);
   reason = $state('');
   result = $state<StocktakeResult | null>(null);
   /** The counts were left from an earlier visit to this screen. */
@@ -26,7 +26,7 @@ class Stocktake {
     if (this.step === 'review') this.step = 'count';
   }
 
-  setCount(productId: number, entry: string): void {
+  setCount(productId: string, entry: string): void {
     if (entry === '') this.counts.delete(productId);
     else this.counts.set(productId, Number(entry));
   }

@@ -1,13 +1,13 @@
 /** A product as the stocktake sees it: what the books say is on the shelf. */
 export interface BookStock {
-  id: number;
+  id: string;
   name: string;
   stock: number;
 }
 
 /** A counted product whose count differs from the books. */
 export interface Difference {
-  productId: number;
+  productId: string;
   name: string;
   stock: number;
   counted: number;
@@ -16,7 +16,7 @@ export interface Difference {
 }
 
 /** Counts typed so far, by product id; a product not counted is absent. */
-export type Counts = ReadonlyMap<number, number>;
+export type Counts = ReadonlyMap<string, number>;
 
 /** The counted products that differ from the books, in the order of the list. */
 export function differences(products: readonly BookStock[], counts: Counts): Difference[] {
@@ -55,14 +55,14 @@ export function totals(diffs: readonly Difference[]): { more: number; less: numb
  * What is sent to the server: every counted product still in the list (also those that match,
  * so the record says they were checked). Products removed meanwhile are left out.
  */
-export function countsToSave(products: readonly BookStock[], counts: Counts): { productId: number; counted: number }[] {
+export function countsToSave(products: readonly BookStock[], counts: Counts): { productId: string; counted: number }[] {
   return products
     .filter((product) => counts.has(product.id))
     .map((product) => ({ productId: product.id, counted: counts.get(product.id)! }));
 }
 
 /** The next product after `currentId` in the list that is not counted yet (wrapping), or null. */
-export function nextUncounted(products: readonly BookStock[], counts: Counts, currentId: number | null): number | null {
+export function nextUncounted(products: readonly BookStock[], counts: Counts, currentId: string | null): string | null {
   const start = currentId === null ? -1 : products.findIndex((product) => product.id === currentId);
   for (let step = 1; step <= products.length; step++) {
     const product = products[(start + step + products.length) % products.length]!;
