@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
+import { BackupModule } from './backup/backup.module';
 import { CardsModule } from './cards/cards.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { DomainExceptionFilter } from './common/exception.filter';
@@ -45,6 +46,7 @@ import { StaffModule } from './staff/staff.module';
     RankingsModule,
     EventsModule,
     ReportsModule,
+    BackupModule,
     SeedModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -26,6 +26,11 @@ describe('loadConfig', () => {
     ['KIOSK_ID', 'has space'],
     ['DATABASE_URL', 'mysql://x'],
     ['LOG_LEVEL', 'loud'],
+    ['BACKUP_PASSPHRASE', 'short'],
+    ['BACKUP_AT', '25:00'],
+    ['BACKUP_AT', 'at eight'],
+    ['BACKUP_EVERY_REDEMPTIONS', '-1'],
+    ['BACKUP_EVERY_REDEMPTIONS', 'often'],
   ])('refuses %s=%s with a message naming the setting', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
@@ -42,5 +47,45 @@ describe('loadConfig', () => {
     expect(text).not.toContain('secret-key');
     expect(text).not.toContain('hunter2');
     expect(text).toContain('postgres://hub:****@db.example/kiosk');
+  });
+
+  it('reads the backup settings: off by default, daily at 20:00 and every 50 redemptions once a folder is set', () => {
+    expect(loadConfig({}, '/srv/kiosk').backup).toEqual({
+      dir: undefined,
+      passphrase: undefined,
+      dailyAt: ['20:00'],
+      everyRedemptions: 50,
+    });
+    const config = loadConfig(
+      {
+        BACKUP_DIR: 'usb',
+        BACKUP_PASSPHRASE: 'a long passphrase ',
+        BACKUP_AT: '20:00, 7:30',
+        BACKUP_EVERY_REDEMPTIONS: '0',
+      },
+      '/srv/kiosk',
+    );
+    expect(config.backup).toEqual({
+      dir: '/srv/kiosk/usb',
+      passphrase: 'a long passphrase ',
+      dailyAt: ['07:30', '20:00'],
+      everyRedemptions: 0,
+    });
+    expect(loadConfig({ BACKUP_AT: 'off' }).backup.dailyAt).toEqual([]);
+  });
+
+  it('refuses a backup folder without a passphrase, and on PostgreSQL', () => {
+    expect(() => loadConfig({ BACKUP_DIR: '/media/usb' })).toThrow('BACKUP_PASSPHRASE');
+    expect(() =>
+      loadConfig({ BACKUP_DIR: '/media/usb', BACKUP_PASSPHRASE: 'long enough', DATABASE_URL: 'postgres://h/db' }),
+    ).toThrow('pg_dump');
+  });
+
+  it('never logs the backup passphrase', () => {
+    const text = JSON.stringify(
+      describeConfig(loadConfig({ BACKUP_DIR: '/media/usb', BACKUP_PASSPHRASE: 'open sesame 42' })),
+    );
+    expect(text).not.toContain('open sesame 42');
+    expect(text).toContain('/media/usb');
   });
 });

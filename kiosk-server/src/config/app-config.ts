@@ -29,6 +29,18 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Where the built touchscreen UI lives; served at `/` when present. */
   uiDir: string;
+  backup: BackupConfig;
+}
+
+export interface BackupConfig {
+  /** Where automatic backups go (a USB stick's mount point); unset: no automatic backups. */
+  dir: string | undefined;
+  /** Encrypts every backup file; required with `dir`, since the file carries the card-signing key. */
+  passphrase: string | undefined;
+  /** Local times of day (`HH:MM`) for the daily backup; empty: none. */
+  dailyAt: string[];
+  /** A backup after this many redemptions since the last one; 0: never. */
+  everyRedemptions: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +86,45 @@ function optional(env: Env, name: string): string | undefined {
   return env[name]?.trim() || undefined;
 }
 
+const MIN_PASSPHRASE = 8;
+
+function backup(env: Env, cwd: string, database: AppConfig['database']): BackupConfig {
+  const rawDir = optional(env, 'BACKUP_DIR');
+  const dir = rawDir ? resolve(cwd, rawDir) : undefined;
+  // kept as given (not trimmed): a passphrase may end in a space
+  const passphrase = env.BACKUP_PASSPHRASE || undefined;
+  if (passphrase !== undefined && passphrase.length < MIN_PASSPHRASE) {
+    throw new ConfigError(`BACKUP_PASSPHRASE must be at least ${MIN_PASSPHRASE} characters`);
+  }
+  if (dir && database.type === 'postgres') {
+    throw new ConfigError(
+      'BACKUP_DIR works with the SQLite store only; back up a PostgreSQL store with pg_dump (see the README)',
+    );
+  }
+  if (dir && !passphrase) {
+    // a backup holds the card-signing key: on a lost USB stick it must not let anyone mint cards
+    throw new ConfigError('BACKUP_DIR needs BACKUP_PASSPHRASE: backups are encrypted with it');
+  }
+  const at = optional(env, 'BACKUP_AT') ?? '20:00';
+  let dailyAt: string[] = [];
+  if (at !== 'off') {
+    dailyAt = at.split(',').map((time) => time.trim());
+    for (const time of dailyAt) {
+      const match = /^(\d{1,2}):(\d{2})$/.exec(time);
+      if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
+        throw new ConfigError(`BACKUP_AT must be times of day like 20:00 or 12:30,20:00, or off (got "${at}")`);
+      }
+    }
+    dailyAt = [...new Set(dailyAt.map((time) => time.padStart(5, '0')))].sort();
+  }
+  const rawEvery = optional(env, 'BACKUP_EVERY_REDEMPTIONS') ?? '50';
+  const everyRedemptions = Number(rawEvery);
+  if (!Number.isInteger(everyRedemptions) || everyRedemptions < 0 || everyRedemptions > 100000) {
+    throw new ConfigError(`BACKUP_EVERY_REDEMPTIONS must be a whole number 0–100000 (got "${rawEvery}")`);
+  }
+  return { dir, passphrase, dailyAt, everyRedemptions };
+}
+
 /** The one reader of the environment. Every setting is optional; bad values stop the start with a clear message. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const dataDir = resolve(cwd, env.DATA_DIR?.trim() || 'data');
@@ -111,6 +162,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     hubKey: optional(env, 'HUB_KEY'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
     uiDir: resolve(__dirname, '../../../kiosk-ui/dist'),
+    backup: backup(env, cwd, database),
   };
 }
 
@@ -127,6 +179,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     adminPin: mask(config.adminPin),
     volunteerPin: mask(config.volunteerPin),
     hubKey: mask(config.hubKey),
+    backup: { ...config.backup, passphrase: mask(config.backup.passphrase) },
   };
 }
 

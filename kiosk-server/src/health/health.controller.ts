@@ -1,5 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { BackupService } from '../backup/backup.service';
+import { BackupHealthResponse } from '../backup/dto/backup.dto';
 import { PrintQueue } from '../printing/print-queue.service';
 import { SettingsService } from '../settings/settings.service';
 import { HealthRepository } from './health.repository';
@@ -16,6 +18,8 @@ class HealthResponse {
   @ApiProperty({ enum: ['ok', 'error'] }) db!: string;
   @ApiProperty() printer!: PrinterHealth;
   @ApiProperty() kioskId!: string;
+  @ApiProperty({ description: 'Whether backups work; the staff console says a failure in words' })
+  backup!: BackupHealthResponse;
 }
 
 const STATUS_TIMEOUT_MS = 2000;
@@ -27,6 +31,7 @@ export class HealthController {
     private readonly database: HealthRepository,
     private readonly printQueue: PrintQueue,
     private readonly settings: SettingsService,
+    private readonly backups: BackupService,
   ) {}
 
   @Get()
@@ -34,7 +39,13 @@ export class HealthController {
   async health(): Promise<HealthResponse> {
     const db = (await this.database.ping()) ? 'ok' : 'error';
     const printer = await this.printer();
-    return { status: db === 'ok' ? 'ok' : 'degraded', db, printer, kioskId: this.settings.kioskId };
+    return {
+      status: db === 'ok' ? 'ok' : 'degraded',
+      db,
+      printer,
+      kioskId: this.settings.kioskId,
+      backup: this.backups.health(),
+    };
   }
 
   private async printer(): Promise<PrinterHealth> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { BackupModule } from '../backup/backup.module';
 import { HealthController } from './health.controller';
 import { HealthRepository } from './health.repository';
 
-@Module({ controllers: [HealthController], providers: [HealthRepository] })
+@Module({ imports: [BackupModule], controllers: [HealthController], providers: [HealthRepository] })
 export class HealthModule {}

@@ -65,6 +65,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackupController_overview"];
+        put?: never;
+        post: operations["BackupController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backups/files/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackupController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cards/{cardNo}/revoke": {
         parameters: {
             query?: never;
@@ -837,6 +869,70 @@ export interface components {
             account: components["schemas"]["AccountBalanceResponse"];
             entry: components["schemas"]["LedgerEntryResponse"];
         };
+        BackupFileResponse: {
+            /** @description When the backup was made (ISO-8601) */
+            createdAt: string;
+            /** @example kiosk-K3F2A1B-20261122-200000.backup */
+            name: string;
+            /** @description Bytes */
+            size: number;
+        };
+        BackupHealthResponse: {
+            /** @description Whether backups are made by themselves (BACKUP_DIR is set) */
+            automatic: boolean;
+            /** @description Time of the newest backup (ISO-8601) */
+            lastBackupAt?: string;
+            /** @description Time of the last failed backup (ISO-8601) */
+            lastFailureAt?: string;
+            /** @description The problem in plain English (the console says it in its own words) */
+            message?: string;
+            /**
+             * @description Why the last backup failed, or why the next one cannot be made (the USB stick is not there)
+             * @enum {string}
+             */
+            problem?: "BACKUP_DIR_MISSING" | "BACKUP_DISK_FULL" | "BACKUP_WRITE_FAILED" | "BACKUP_FAILED";
+            /**
+             * @description off: automatic backups are not set up (no BACKUP_DIR), or the store is on PostgreSQL
+             * @enum {string}
+             */
+            status: "ok" | "failed" | "off";
+        };
+        BackupMadeResponse: {
+            /** @description Sum of every account balance in the backup */
+            balanceSum: number;
+            /** @description When the backup was made (ISO-8601) */
+            createdAt: string;
+            /** @description Ledger entries in the backup */
+            entries: number;
+            members: number;
+            /** @example kiosk-K3F2A1B-20261122-200000.backup */
+            name: string;
+            /** @description Bytes */
+            size: number;
+        };
+        BackupOverviewResponse: {
+            /** @description This kiosk’s backups in the folder, newest first */
+            files: components["schemas"]["BackupFileResponse"][];
+            /** @description Where backups are written (BACKUP_DIR, else DATA_DIR/backups) */
+            folder: string;
+            health: components["schemas"]["BackupHealthResponse"];
+            /** @description Whether a passphrase is set, without which no backup is made */
+            passphraseSet: boolean;
+            schedule: components["schemas"]["BackupScheduleResponse"];
+            /** @description false on PostgreSQL, whose backups are made with pg_dump */
+            supported: boolean;
+        };
+        BackupScheduleResponse: {
+            /**
+             * @description Local times of the daily backup
+             * @example [
+             *       "20:00"
+             *     ]
+             */
+            dailyAt: string[];
+            /** @description A backup after this many redemptions; 0: never */
+            everyRedemptions: number;
+        };
         CardResponse: {
             /** @example 1234567897 */
             cardNo: string;
@@ -965,6 +1061,8 @@ export interface components {
             points: number;
         };
         HealthResponse: {
+            /** @description Whether backups work; the staff console says a failure in words */
+            backup: components["schemas"]["BackupHealthResponse"];
             /** @enum {string} */
             db: "ok" | "error";
             kioskId: string;
@@ -1573,6 +1671,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerifyResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BackupController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupOverviewResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BackupController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupMadeResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BackupController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The encrypted backup file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */

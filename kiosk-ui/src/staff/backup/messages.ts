@@ -1,0 +1,63 @@
+import type { Catalogue } from '../../i18n/i18n.svelte';
+import type { Message } from '../../i18n/types';
+
+/** The backup words: the failure banner on the staff home screen and the backup panel of 兑换规则. */
+const zhCN = {
+  'backup.failedMissing': '备份失败：没有找到U盘',
+  'backup.failedFull': '备份失败：U盘空间不够',
+  'backup.failedWrite': '备份失败：U盘写不进去',
+  'backup.failed': '备份失败',
+  'backup.hintMissing': '请把备份U盘插好，插好后会自动备份。',
+  'backup.hintFull': '请换一个有空间的U盘，或请管理员清理U盘。',
+  'backup.hintWrite': '请检查U盘的写保护开关，或换一个U盘。',
+  'backup.hint': '请告诉管理员。',
+  'backup.title': '数据备份',
+  'backup.ok': '自动备份正常。',
+  'backup.off': '自动备份没有打开（需要设置 BACKUP_DIR）。可以在这里立即备份并下载。',
+  'backup.last': '最近一次备份：{time}',
+  'backup.never': '还没有备份过。',
+  'backup.schedule': '每天 {times} 备份，每 {n} 次兑换后也备份一次。',
+  'backup.scheduleDaily': '每天 {times} 备份。',
+  'backup.folder': '备份位置：{folder}',
+  'backup.noPassphrase': '没有设置备份密码（BACKUP_PASSPHRASE），不能备份。',
+  'backup.runNow': '立即备份',
+  'backup.running': '正在备份…',
+  'backup.made': '已备份：{name}（{size}）',
+  'backup.files': '备份文件',
+  'backup.none': '备份位置里还没有这台机器的备份。',
+  'backup.download': '下载',
+  'backup.downloaded': '已下载 {name}。',
+  'backup.loadFailed': '读取备份情况失败。',
+  'backup.unsupported': '数据在 PostgreSQL 里，请用 pg_dump 备份（见说明书）。',
+} as const;
+
+const en: Record<keyof typeof zhCN, Message> = {
+  'backup.failedMissing': 'Backup failed: the USB stick was not found',
+  'backup.failedFull': 'Backup failed: the USB stick is full',
+  'backup.failedWrite': 'Backup failed: the USB stick cannot be written to',
+  'backup.failed': 'Backup failed',
+  'backup.hintMissing': 'Plug the backup USB stick in; the backup is then made by itself.',
+  'backup.hintFull': 'Use a USB stick with free space, or ask an admin to tidy this one.',
+  'backup.hintWrite': 'Check the stick’s write-protect switch, or use another stick.',
+  'backup.hint': 'Please tell an admin.',
+  'backup.title': 'Backups',
+  'backup.ok': 'Automatic backups are working.',
+  'backup.off': 'Automatic backups are off (BACKUP_DIR is not set). You can back up now and download it here.',
+  'backup.last': 'Last backup: {time}',
+  'backup.never': 'No backup made yet.',
+  'backup.schedule': 'Every day at {times}, and after every {n} redemptions.',
+  'backup.scheduleDaily': 'Every day at {times}.',
+  'backup.folder': 'Saved in: {folder}',
+  'backup.noPassphrase': 'No backup passphrase is set (BACKUP_PASSPHRASE): no backup can be made.',
+  'backup.runNow': 'Back up now',
+  'backup.running': 'Backing up…',
+  'backup.made': 'Backed up: {name} ({size})',
+  'backup.files': 'Backup files',
+  'backup.none': 'No backup of this kiosk in the backup folder yet.',
+  'backup.download': 'Download',
+  'backup.downloaded': 'Downloaded {name}.',
+  'backup.loadFailed': 'Could not read the backup status.',
+  'backup.unsupported': 'The data is in PostgreSQL: back it up with pg_dump (see the manual).',
+};
+
+export const messages: Catalogue<keyof typeof zhCN> = { 'zh-CN': zhCN, en };
