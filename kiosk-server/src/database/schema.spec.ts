@@ -1,24 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/app-config';
 import type { Database } from './database';
-import { databaseOf, dataSourceOptions, openDataSource } from './data-source';
-import type { Engine } from './sql-runner';
+import { onPostgres, openTestDatabase, pgUrl, type TestDatabase } from './engines.spec-support';
 
 /**
  * Both engines' migrations must end at one schema: a fresh SQLite file and a fresh PostgreSQL
  * database are migrated with the real migrations, read back from each engine's catalogue and
- * compared table by table. KIOSK_TEST_PG_URL (a superuser URL; vitest's global setup or CI
- * provides it) is needed for PostgreSQL; without it those tests are skipped and say why.
+ * compared table by table. Without a PostgreSQL server those tests are skipped and say why
+ * (see engines.spec-support.ts).
  */
-const pgUrl = process.env.KIOSK_TEST_PG_URL;
-const pgSkipReason = process.env.KIOSK_TEST_PG_SKIP_REASON ?? 'KIOSK_TEST_PG_URL is not set';
-const onPostgres = pgUrl ? 'on PostgreSQL' : `on PostgreSQL (skipped: ${pgSkipReason})`;
 
 /** TypeORM's bookkeeping, not ours: its id column is each engine's own autoincrement. */
 const IGNORED_TABLES = new Set(['migrations', 'typeorm_metadata', 'sqlite_sequence']);
@@ -219,58 +209,12 @@ async function postgresSchema(db: Database): Promise<Schema> {
   return schema;
 }
 
-interface Migrated {
-  engine: Engine;
-  dataSource: DataSource;
-  db: Database;
-  close: () => Promise<void>;
-}
-
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: pgUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database of the engine, brought up to date by the real migrations as the server does at start. */
-async function migrate(engine: Engine): Promise<Migrated> {
-  const dir = mkdtempSync(join(tmpdir(), 'schema-spec-'));
-  let url: string | undefined;
-  let drop = async () => undefined;
-  if (engine === 'postgres') {
-    const name = `schema_spec_${randomBytes(6).toString('hex')}`;
-    await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-    const target = new URL(pgUrl!);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    drop = () =>
-      admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
-  }
-  const dataSource = await openDataSource(dataSourceOptions(loadConfig({ DATA_DIR: dir, DATABASE_URL: url })));
-  const db = databaseOf(dataSource);
-  return {
-    engine,
-    dataSource,
-    db,
-    close: async () => {
-      await db.close();
-      await dataSource.destroy();
-      await drop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-let sqlite: Migrated;
-let postgres: Migrated | undefined;
+let sqlite: TestDatabase;
+let postgres: TestDatabase | undefined;
 
 beforeAll(async () => {
-  sqlite = await migrate('sqlite');
-  if (pgUrl) postgres = await migrate('postgres');
+  sqlite = await openTestDatabase('sqlite', 'schema-spec');
+  if (pgUrl) postgres = await openTestDatabase('postgres', 'schema-spec');
 });
 
 afterAll(async () => {

@@ -1,66 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/app-config';
 import type { Database } from './database';
-import { databaseOf, dataSourceOptions, openDataSource } from './data-source';
-import type { Engine, SqlRunner, Tx } from './sql-runner';
+import { onPostgres, openTestDatabase, pgUrl, type TestDatabase } from './engines.spec-support';
+import type { SqlRunner, Tx } from './sql-runner';
 import { WriteQueue } from './write-queue';
 
 /**
- * The queue on both engines, on a real database with the real migrations and settings.
- * KIOSK_TEST_PG_URL (a superuser URL; vitest's global setup or CI provides it) adds PostgreSQL;
- * without it the PostgreSQL half is skipped and says why.
+ * The queue on both engines, on a real database with the real migrations and settings (without a
+ * PostgreSQL server that half is skipped and says why).
  */
-const pgUrl = process.env.KIOSK_TEST_PG_URL;
-const pgSkipReason = process.env.KIOSK_TEST_PG_SKIP_REASON ?? 'KIOSK_TEST_PG_URL is not set';
-
-interface Opened {
-  dataSource: DataSource;
-  db: Database;
-  close: () => Promise<void>;
-}
-
-async function open(engine: Engine): Promise<Opened> {
-  const dir = mkdtempSync(join(tmpdir(), 'write-queue-'));
-  let url: string | undefined;
-  let drop = async () => undefined;
-  if (engine === 'postgres') {
-    const name = `write_queue_${randomBytes(6).toString('hex')}`;
-    await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-    const target = new URL(pgUrl!);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    drop = () =>
-      admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
-  }
-  const dataSource = await openDataSource(dataSourceOptions(loadConfig({ DATA_DIR: dir, DATABASE_URL: url })));
-  const db = databaseOf(dataSource);
-  return {
-    dataSource,
-    db,
-    close: async () => {
-      await db.close();
-      await dataSource.destroy();
-      await drop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: pgUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const increment = async (sql: SqlRunner) => {
   const [row] = await sql.all<{ value: number }>('SELECT "value" FROM "counter" WHERE "id" = 1');
@@ -72,14 +19,14 @@ const counter = async (db: Database) => (await db.all<{ value: number }>('SELECT
 
 describe.each([
   ['on SQLite', 'sqlite' as const, false],
-  [pgUrl ? 'on PostgreSQL' : `on PostgreSQL (skipped: ${pgSkipReason})`, 'postgres' as const, !pgUrl],
+  [onPostgres, 'postgres' as const, !pgUrl],
 ])('WriteQueue %s', (_title, engine, skip) => {
-  let opened: Opened;
+  let opened: TestDatabase;
   let db: Database;
 
   beforeEach(async () => {
     if (skip) return;
-    opened = await open(engine);
+    opened = await openTestDatabase(engine, 'write-queue');
     db = opened.db;
     await db.run('CREATE TABLE "counter" ("id" integer PRIMARY KEY, "value" integer NOT NULL)');
     await db.run('INSERT INTO "counter" ("id", "value") VALUES (1, 0)');
