@@ -19,5 +19,8 @@ export default defineConfig({
     // The QR engine is a dynamic import and stays out of the first paint.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 600,
+    // Font slices stay files: inlined, the small ones (and their unused WOFF fallbacks) would make
+    // every page download them inside the font CSS instead of only the slices it shows.
+    assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
   },
 });

@@ -7,4 +7,8 @@ if (!target) throw new Error('#app is missing from index.html');
 // index.html paints a plain prompt before this script runs; the app takes its place.
 target.replaceChildren();
 
-export default mount(App, { target });
+const app = mount(App, { target });
+// The web font's rules load after first paint; a failed load leaves the system fonts in use.
+import('./fonts').catch(() => undefined);
+
+export default app;

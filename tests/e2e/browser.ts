@@ -25,10 +25,14 @@ export { cardVideo } from '../support/camera';
 
 export const SCREENS_DIR = join(ROOT, 'test-artifacts', 'screens');
 
-/** Headless Chromium with a fake camera: a card picture when `cameraFile` is given, else Chromium's test pattern. */
-export function launch(executablePath: string, cameraFile?: string): Promise<Browser> {
+/**
+ * Headless Chromium with a fake camera: a card picture when `cameraFile` is given, else Chromium's
+ * test pattern. `env` replaces the browser's environment (e.g. a FONTCONFIG_FILE that hides fonts).
+ */
+export function launch(executablePath: string, cameraFile?: string, env?: Record<string, string>): Promise<Browser> {
   return chromium.launch({
     executablePath,
+    ...(env ? { env } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,13 +1,23 @@
 import { renderAsync } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import { displayWidth, printableText } from '../receipt/text-width';
-import { RESVG_NO_FONTS, SvgCanvas, escapeXml, glyphOutline, preloadGlyphs, textWidthPx } from '../render/glyphs';
+import {
+  FONT_FILES,
+  RESVG_NO_FONTS,
+  SvgCanvas,
+  escapeXml,
+  glyphOutline,
+  glyphPlacement,
+  preloadGlyphs,
+  textWidthPx,
+} from '../render/glyphs';
 
 /**
  * The monthly public ranking (积分公示) as an A4 notice for the board: title, a table of rank,
  * masked name and points earned that month, the notice period and room for the supervisors'
  * signature. Laid out once as drawing operations, drawn as SVG (previews, tests) and as PDF.
- * Like the member cards, text is drawn from glyph outlines, so the PDF needs no Chinese font.
+ * Like the member cards, text is drawn from glyph outlines of the bundled font, so the notice
+ * looks the same on every machine; the PDF also carries the text itself (see renderRankingPdf).
  */
 
 export type RankingBy = 'member' | 'household';
@@ -305,7 +315,11 @@ export async function renderRankingPng(notice: RankingNotice, page = 0, zoom = 2
   return rendered.asPng();
 }
 
-/** The A4 notice as a PDF with the text drawn as vector outlines: sharp at any printer resolution. */
+/**
+ * The A4 notice as a PDF with the text drawn as vector outlines (sharp at any printer resolution,
+ * the same shapes as the SVG), and the same text again, invisible, in the bundled Noto Sans SC
+ * (embedded as a subset of the characters used), so the notice can be searched and copied.
+ */
 export async function renderRankingPdf(notice: RankingNotice): Promise<Buffer> {
   const pages = layoutRanking(notice);
   preload(pages);
@@ -330,7 +344,10 @@ export async function renderRankingPdf(notice: RankingNotice): Promise<Buffer> {
     doc.addPage();
     for (const op of ops) {
       if (op.kind === 'rule') doc.rect(op.x, op.y - op.thickness / 2, op.width, op.thickness).fill(op.colour);
-      else drawPdfText(doc, op);
+      else {
+        drawPdfText(doc, op);
+        searchableText(doc, op);
+      }
     }
   }
   doc.end();
@@ -341,16 +358,36 @@ export async function renderRankingPdf(notice: RankingNotice): Promise<Buffer> {
 function drawPdfText(doc: PDFKit.PDFDocument, op: TextOp): void {
   let x = leftOf(op);
   for (const ch of op.text) {
-    const { d, basePx } = glyphOutline(ch, op.bold ?? false);
+    const { d } = glyphOutline(ch, op.bold ?? false);
     if (d !== '') {
+      const p = glyphPlacement(ch, op.bold ?? false, op.size / 2, op.size);
       doc
         .save()
-        .translate(x, op.baseline)
-        .scale(op.size / basePx)
+        .translate(x + p.dx, op.baseline)
+        .scale(p.scaleX, p.scaleY)
         .path(d)
         .fill(op.fill ?? '#000')
         .restore();
     }
     x += (displayWidth(ch) * op.size) / 2;
   }
+}
+
+/**
+ * Text render mode 3 (neither fill nor stroke: what OCR layers use) over the outlines, stretched
+ * with character spacing to the width the outlines take, so a selection covers what is seen.
+ */
+function searchableText(doc: PDFKit.PDFDocument, op: TextOp): void {
+  if (op.text.trim() === '') return;
+  doc.font(op.bold ? FONT_FILES.bold : FONT_FILES.regular).fontSize(op.size);
+  const chars = Array.from(op.text).length;
+  const spacing = chars > 1 ? (textWidthPx(op.text, op.size) - doc.widthOfString(op.text)) / (chars - 1) : 0;
+  doc.save();
+  doc.addContent('3 Tr');
+  doc.text(op.text, leftOf(op), op.baseline, {
+    lineBreak: false,
+    baseline: 'alphabetic',
+    characterSpacing: spacing,
+  });
+  doc.restore();
 }

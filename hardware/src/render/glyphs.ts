@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
 import { displayWidth } from '../receipt/text-width';
 
 /**
@@ -10,13 +11,32 @@ import { displayWidth } from '../receipt/text-width';
  * kept as path data, and pictures reference it with <use>, which resvg draws in a few milliseconds.
  */
 
-export const FONT_FAMILY =
-  "'Noto Sans Mono CJK SC', 'Noto Sans CJK SC', 'Droid Sans Fallback', 'WenQuanYi Zen Hei', monospace";
+/**
+ * The font comes with the project (npm package `@expo-google-fonts/noto-sans-sc`, SIL OFL), never
+ * from the machine: a fresh Debian has no CJK font, and resvg then draws Chinese as nothing, so
+ * cards, receipt pictures, raster printing and the ranking notice came out blank. Only the two
+ * weights the pictures use are loaded (~10.5 MB each), and only while converting characters not
+ * yet cached: measured at 5–15 ms per conversion, less than scanning the system fonts took.
+ */
+const requireFont = createRequire(__filename);
+export const FONT_FILES = {
+  regular: requireFont.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+  bold: requireFont.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
+} as const;
+export const FONT_FAMILY = 'Noto Sans SC';
 /** Outlines are cached at this size and scaled when drawn. */
 const BASE_PX = 24;
 const MAX_CACHED = 20_000;
 
-const outlines = new Map<string, { id: string; d: string }>();
+interface Outline {
+  id: string;
+  d: string;
+  /** Horizontal extent of the ink at BASE_PX (from the path's points, control points included). */
+  minX: number;
+  maxX: number;
+}
+
+const outlines = new Map<string, Outline>();
 let nextId = 0;
 
 function glyphKey(ch: string, bold: boolean): string {
@@ -30,7 +50,7 @@ function ensureGlyphs(keys: Iterable<string>): void {
   if (outlines.size + missing.length > MAX_CACHED) outlines.clear();
   const texts = missing.map((key, i) => {
     const weight = key.startsWith('b') ? ' font-weight="bold"' : '';
-    return `<text id="t${i}" x="0" y="0" font-family="${FONT_FAMILY}" font-size="${BASE_PX}"${weight}>${escapeXml(key.slice(1))}</text>`;
+    return `<text id="t${i}" x="0" y="0" font-family="'${FONT_FAMILY}'" font-size="${BASE_PX}"${weight}>${escapeXml(key.slice(1))}</text>`;
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${texts.join('')}</svg>`;
   const flattened = new Resvg(svg, { font: RESVG_FONTS }).toString();
@@ -40,10 +60,21 @@ function ensureGlyphs(keys: Iterable<string>): void {
     found.set(Number(group[1]), paths.join(' '));
   }
   // A character without a glyph in any font simply draws nothing (no box).
-  missing.forEach((key, i) => outlines.set(key, { id: `g${nextId++}`, d: found.get(i) ?? '' }));
+  missing.forEach((key, i) => {
+    const d = found.get(i) ?? '';
+    outlines.set(key, { id: `g${nextId++}`, d, ...inkExtent(d) });
+  });
 }
 
-const RESVG_FONTS = { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' };
+/**
+ * System fonts stay unloaded so every machine draws the same outlines (and scanning them cost
+ * ~50 ms); a character the bundled font lacks draws nothing, as before.
+ */
+const RESVG_FONTS = {
+  loadSystemFonts: false,
+  fontFiles: [FONT_FILES.regular, FONT_FILES.bold],
+  defaultFontFamily: FONT_FAMILY,
+};
 /** Pictures contain outlines only, so rendering them needs no fonts (loading them costs ~50 ms). */
 export const RESVG_NO_FONTS = { loadSystemFonts: false };
 
@@ -68,6 +99,44 @@ export function glyphOutline(ch: string, bold = false): { d: string; basePx: num
   ensureGlyphs([key]);
   return { d: outlines.get(key)?.d ?? '', basePx: BASE_PX };
 }
+
+/** resvg writes absolute coordinates (M/L/C/Q/Z with x y pairs), so every even number is an x. */
+function inkExtent(d: string): { minX: number; maxX: number } {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (const [i, n] of (d.match(/-?\d*\.?\d+(?:e-?\d+)?/g) ?? []).entries()) {
+    if (i % 2 !== 0) continue;
+    const x = Number(n);
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+  }
+  return minX <= maxX ? { minX, maxX } : { minX: 0, maxX: 0 };
+}
+
+/**
+ * Where one character's outline goes in its cell (one column of `columnPx` for a half-width
+ * character, at `fontPx`), as transform values for SVG and PDF. The bundled Noto Sans SC has proportional Latin letters, while
+ * receipts and cards lay text out in columns like the printer's monospaced font: a half-width
+ * character is centred in its column and narrowed when its ink is wider (m, W), so `KIOSK-01`
+ * reads evenly instead of `KI OSK- 01`. Full-width characters keep the font's own placement.
+ */
+export function glyphPlacement(
+  ch: string,
+  bold: boolean,
+  columnPx: number,
+  fontPx: number,
+): { dx: number; scaleX: number; scaleY: number } {
+  const scale = fontPx / BASE_PX;
+  const glyph = outlines.get(glyphKey(ch, bold));
+  if (!glyph || displayWidth(ch) !== 1) return { dx: 0, scaleX: scale, scaleY: scale };
+  const cell = columnPx / scale;
+  const ink = glyph.maxX - glyph.minX;
+  const squeeze = ink > cell * INK_SHARE ? (cell * INK_SHARE) / ink : 1;
+  const shift = (cell - ink * squeeze) / 2 - glyph.minX * squeeze;
+  return { dx: shift * scale, scaleX: squeeze * scale, scaleY: scale };
+}
+/** The most of a column a half-width character's ink may cover, leaving a gap between letters. */
+const INK_SHARE = 0.88;
 
 export interface TextOptions {
   x: number;
@@ -103,14 +172,15 @@ export class SvgCanvas {
     const bold = o.bold ?? false;
     ensureGlyphs(chars.filter((c) => c !== ' ').map((c) => glyphKey(c, bold)));
     const column = o.columnPx ?? o.fontPx / 2;
-    const scale = o.fontPx / BASE_PX;
     const fill = o.fill ? ` fill="${o.fill}"` : '';
     let x = o.x;
     for (const ch of chars) {
       const glyph = ch === ' ' ? undefined : outlines.get(glyphKey(ch, bold));
       if (glyph && glyph.d !== '') {
         this.used.set(glyph.id, glyph.d);
-        const at = `translate(${round(x)} ${round(o.baseline)})${scale === 1 ? '' : ` scale(${round(scale)})`}`;
+        const p = glyphPlacement(ch, bold, column, o.fontPx);
+        const scale = p.scaleX === p.scaleY ? round(p.scaleX) : `${round4(p.scaleX)} ${round(p.scaleY)}`;
+        const at = `translate(${round(x + p.dx)} ${round(o.baseline)})${scale === '1' ? '' : ` scale(${scale})`}`;
         this.parts.push(`<use href="#${glyph.id}" transform="${at}"${fill}/>`);
       }
       x += displayWidth(ch) * column;
@@ -134,6 +204,10 @@ export function textWidthPx(text: string, fontPx: number): number {
 
 function round(n: number): string {
   return String(Math.round(n * 100) / 100);
+}
+
+function round4(n: number): string {
+  return String(Math.round(n * 10_000) / 10_000);
 }
 
 export function escapeXml(text: string): string {
