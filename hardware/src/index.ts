@@ -17,6 +17,7 @@ export {
   type PrintJob,
   type ReceiptPrinter,
   type PrinterConfig,
+  type PrinterStatusMode,
 } from './printer/types';
 export { createPrinter } from './printer/create';
 

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorBody } from './common/exception.filter';
+import { QuietStartLogger } from './common/quiet-logger';
 import { documentValidationLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, type AppConfig, describeConfig, type LogLevel } from './config/app-config';
@@ -25,7 +26,7 @@ export const MAX_BODY = '64kb';
 export async function createApp(level: LogLevel): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
-    logger: logLevels(level),
+    logger: new QuietStartLogger(logLevels(level)),
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   new Logger('Config').log(JSON.stringify(describeConfig(config)));

@@ -12,6 +12,11 @@ interface Redemption {
   balanceAfter: number;
   lines: { name: string }[];
   print: { status: string; error?: string | null };
+  printJobs?: { attempts: number; status: string }[];
+}
+
+interface Health {
+  printer: { connected: boolean; paper: string; detail?: string; silent?: boolean };
 }
 
 let kiosk: Kiosk | undefined;
@@ -157,6 +162,77 @@ describe('receipt printing through the print queue', () => {
     kiosk = await startKiosk({ dataDir: kiosk.dataDir, env: printerEnv(port) });
     await waitForStatus(new Api(kiosk.url), redemption.id, 'printed');
     expect(printer.jobs.filter((job) => job.cuts > 0 && job.text.includes(redemption.receiptNo))).toHaveLength(1);
+  });
+
+  it('prints on a printer that never answers status (PRINTER_STATUS=auto), learns it is silent and says so', async () => {
+    printer = await startVirtualPrinter({ port: 0, silent: true });
+    kiosk = await startKiosk({ env: printerEnv(printer.port) });
+    const api = new Api(kiosk.url);
+    const cards = affordable(kiosk);
+    const first = await redeem(api, cards[0]!.qr);
+    await waitForStatus(api, first.id, 'printed');
+    // learned on the first attempt, which failed before any receipt byte was sent
+    const firstDetail = await (await api.staff('admin')).get<Redemption>(`/api/redemptions/${first.id}`);
+    expect(firstDetail.body.printJobs![0]!.attempts).toBe(2);
+
+    const second = await redeem(api, cards[1]!.qr);
+    await waitForStatus(api, second.id, 'printed');
+    const secondDetail = await (await api.staff('admin')).get<Redemption>(`/api/redemptions/${second.id}`);
+    expect(secondDetail.body.printJobs![0]!.attempts).toBe(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const redemption of [first, second]) {
+      const printed = printer.jobs.filter((job) => job.cuts > 0 && job.text.includes(redemption.receiptNo));
+      expect(printed).toHaveLength(1);
+    }
+    const health = await api.get<Health>('/api/health');
+    expect(health.body.printer).toMatchObject({ connected: true, silent: true });
+    expect(health.body.printer.detail).toContain('does not answer status');
+  });
+
+  it('with PRINTER_STATUS=off sends the receipt at once without asking a silent printer', async () => {
+    printer = await startVirtualPrinter({ port: 0, silent: true });
+    kiosk = await startKiosk({ env: { ...printerEnv(printer.port), PRINTER_STATUS: 'off' } });
+    const api = new Api(kiosk.url);
+    const redemption = await redeem(api, affordable(kiosk)[0]!.qr);
+    await waitForStatus(api, redemption.id, 'printed');
+    const detail = await (await api.staff('admin')).get<Redemption>(`/api/redemptions/${redemption.id}`);
+    expect(detail.body.printJobs![0]!.attempts).toBe(1);
+    await printer.waitForJobs(1, 5000);
+    expect(printer.jobs.filter((job) => job.text.includes(redemption.receiptNo))).toHaveLength(1);
+    const health = await api.get<Health>('/api/health');
+    expect(health.body.printer).toMatchObject({ connected: true, silent: true });
+  });
+
+  it('with PRINTER_STATUS=on keeps a silent printer waiting: no receipt is sent unconfirmed', async () => {
+    printer = await startVirtualPrinter({ port: 0, silent: true });
+    kiosk = await startKiosk({ env: { ...printerEnv(printer.port), PRINTER_STATUS: 'on' } });
+    const api = new Api(kiosk.url);
+    const redemption = await redeem(api, affordable(kiosk)[0]!.qr);
+    const failed = await waitForStatus(api, redemption.id, 'failed');
+    expect(failed.print.error).toContain('PRINTER_TIMEOUT');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const later = await (await api.staff('admin')).get<Redemption>(`/api/redemptions/${redemption.id}`);
+    expect(later.body.print.status).not.toBe('printed'); // failed, or printing a further attempt
+    expect(later.body.printJobs![0]!.attempts).toBeGreaterThan(1);
+    expect(printer.jobs).toHaveLength(0);
+    const health = await api.get<Health>('/api/health');
+    expect(health.body.printer.silent).toBe(false);
+  });
+
+  it('keeps confirming a printer that answered once, even when it later answers too slowly', async () => {
+    printer = await startVirtualPrinter({ port: 0 });
+    kiosk = await startKiosk({ env: printerEnv(printer.port) });
+    const api = new Api(kiosk.url);
+    expect((await api.get<Health>('/api/health')).body.printer).toMatchObject({ paper: 'ok', silent: false });
+    printer.setBehaviour({ delayMs: 3000 });
+    const redemption = await redeem(api, affordable(kiosk)[0]!.qr);
+    const failed = await waitForStatus(api, redemption.id, 'failed');
+    expect(failed.print.error).toContain('PRINTER_TIMEOUT');
+    expect(failed.print.error).not.toContain('without confirmation');
+    printer.setBehaviour({ delayMs: 0 });
+    await waitForStatus(api, redemption.id, 'printed');
+    expect((await api.get<Health>('/api/health')).body.printer.silent).toBe(false);
   });
 
   it('prints a test page for an admin only', async () => {

@@ -118,13 +118,38 @@ describe('network printer (tcp://) against the virtual printer', () => {
 
   it('reports the paper state from the status answer, unknown when the printer does not answer', async () => {
     const printer = tcp({ timeoutMs: 300 });
-    expect(await printer.status()).toEqual({ connected: true, paper: 'ok' });
+    expect(await printer.status()).toEqual({ connected: true, paper: 'ok', silent: false });
     vp.setBehaviour({ paper: 'low' });
-    expect(await printer.status()).toEqual({ connected: true, paper: 'low' });
+    expect(await printer.status()).toEqual({ connected: true, paper: 'low', silent: false });
     vp.setBehaviour({ paper: 'out' });
-    expect(await printer.status()).toEqual({ connected: true, paper: 'out' });
+    expect(await printer.status()).toEqual({ connected: true, paper: 'out', silent: false });
     vp.setBehaviour({ delayMs: 3000 });
     expect(await printer.status()).toMatchObject({ connected: true, paper: 'unknown' });
+  });
+
+  it('PRINTER_STATUS=auto: a printer that never answered fails one attempt before sending, then prints unconfirmed', async () => {
+    vp.setBehaviour({ silent: true });
+    const printer = tcp({ timeoutMs: 300 });
+    await expect(printer.print({ id: 'job-1', doc })).rejects.toMatchObject({ code: 'PRINTER_TIMEOUT' });
+    expect(vp.jobs).toHaveLength(0); // the failed attempt sent no receipt byte
+    await printer.print({ id: 'job-2', doc });
+    await vp.waitForJobs(1, 2000);
+    expect(await printer.status()).toMatchObject({ connected: true, paper: 'unknown', silent: true });
+    // once it answers, it is confirmed again
+    vp.setBehaviour({ silent: false });
+    expect(await printer.status()).toEqual({ connected: true, paper: 'ok', silent: false });
+  });
+
+  it('PRINTER_STATUS=on never sends unconfirmed; off never asks', async () => {
+    vp.setBehaviour({ silent: true });
+    const on = tcp({ timeoutMs: 300, statusMode: 'on' });
+    await expect(on.print({ id: 'job-1', doc })).rejects.toMatchObject({ code: 'PRINTER_TIMEOUT' });
+    await expect(on.print({ id: 'job-2', doc })).rejects.toMatchObject({ code: 'PRINTER_TIMEOUT' });
+    expect(vp.jobs).toHaveLength(0);
+    const off = tcp({ timeoutMs: 300, statusMode: 'off' });
+    await off.print({ id: 'job-3', doc });
+    await vp.waitForJobs(1, 2000);
+    expect(await off.status()).toMatchObject({ connected: true, silent: true });
   });
 
   it('reports not connected when nothing listens', async () => {

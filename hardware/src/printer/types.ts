@@ -17,6 +17,11 @@ export interface PrinterStatus {
   connected: boolean;
   paper: 'ok' | 'low' | 'out' | 'unknown';
   detail?: string;
+  /**
+   * Set for a network printer that does not answer status queries (PRINTER_STATUS=off, or learned
+   * under auto): its receipts are sent without confirmation, so a job may print twice or be lost.
+   */
+  silent?: boolean;
 }
 
 export interface PrintJob {
@@ -42,6 +47,10 @@ export interface PrinterConfig {
   dataDir: string;
   /** Per step (connect, answer, write); default 5000. */
   timeoutMs?: number;
+  /** PRINTER_STATUS for network printers: ask for status around each job (on), never (off), or until it proves silent (auto, the default). */
+  statusMode?: PrinterStatusMode;
 }
+
+export type PrinterStatusMode = 'auto' | 'on' | 'off';
 
 export const DEFAULT_TIMEOUT_MS = 5000;

@@ -5,23 +5,30 @@ import { transcript } from './transcript';
 
 /**
  * Runs the virtual printer on its own, for trying the kiosk without a printer:
- *   node hardware/dist/virtual-printer/cli.js [--port 9100] [--host 127.0.0.1] [--out ./data/virtual-printer]
- * then start the kiosk with PRINTER=tcp://127.0.0.1:9100.
+ *   node hardware/dist/virtual-printer/cli.js [--port 9100] [--host 127.0.0.1] [--out ./data/virtual-printer] [--silent]
+ * (--silent: never answers status queries, like a one-way print server), then start the kiosk with PRINTER=tcp://127.0.0.1:9100.
  */
 interface CliOptions {
   port: number;
   host: string;
   out: string;
+  silent: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { port: 9100, host: '127.0.0.1', out: './data/virtual-printer' };
+  const opts: CliOptions = { port: 9100, host: '127.0.0.1', out: './data/virtual-printer', silent: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
     if (flag === '--help' || flag === '-h') {
-      process.stdout.write('usage: virtual-printer [--port 9100] [--host 127.0.0.1] [--out ./data/virtual-printer]\n');
+      process.stdout.write(
+        'usage: virtual-printer [--port 9100] [--host 127.0.0.1] [--out ./data/virtual-printer] [--silent]\n',
+      );
       process.exit(0);
+    }
+    if (flag === '--silent') {
+      opts.silent = true;
+      continue;
     }
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--port') opts.port = Number(value);
@@ -41,6 +48,7 @@ async function main(): Promise<void> {
     host: opts.host,
     port: opts.port,
     outDir,
+    silent: opts.silent,
     onJob: (job, n) => process.stdout.write(`${transcript(job, n)}\n`),
   });
   process.stdout.write(`virtual printer listening on ${opts.host}:${printer.port}, saving jobs to ${outDir}\n`);

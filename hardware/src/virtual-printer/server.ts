@@ -17,6 +17,8 @@ export interface VirtualPrinterOptions {
   dropAfterBytes?: number;
   /** 'out': answers status queries with paper end and prints nothing; 'low': paper near end. */
   paper?: 'ok' | 'low' | 'out';
+  /** Prints what it receives but never answers a status query, like one-way print servers and some clones. */
+  silent?: boolean;
   /** Command set the jobs are decoded with (default epson). */
   dialect?: Dialect;
   /** Called for every finished job (the command-line program prints it). */
@@ -33,7 +35,7 @@ export interface VirtualPrinter {
 
 /**
  * A stand-in for a network ESC/POS printer: it decodes what it receives, answers status queries,
- * and can be made slow, cut off or out of paper. A job ends with a cut or when the sender closes
+ * and can be made slow, cut off, out of paper or silent. A job ends with a cut or when the sender closes
  * the connection (node-thermal-printer closes after every execute).
  */
 export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Promise<VirtualPrinter> {
@@ -119,7 +121,7 @@ function serveConnection(
     received += data.length;
     for (const event of decoder.push(data)) {
       if (event.type === 'job') record(event.job);
-      else if (!socket.destroyed) {
+      else if (!socket.destroyed && !behaviour.silent) {
         socket.write(Buffer.from([statusAnswer(event.query.kind, event.query.n, behaviour.paper ?? 'ok')]));
       }
     }

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { rmSync } from 'node:fs';
 import { logLevels } from '../app';
+import { QuietStartLogger } from '../common/quiet-logger';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
 import { SeedService } from '../seed/seed.service';
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.database.path}${suffix}`, { force: true });
     rmSync(`${config.dataDir}/cards`, { recursive: true, force: true });
   }
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: logLevels(config.logLevel) });
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: new QuietStartLogger(logLevels(config.logLevel)),
+  });
   const pins = await app
     .get(StaffService)
     .ensureDefaultStaff({ admin: config.adminPin, volunteer: config.volunteerPin });

@@ -49,6 +49,13 @@ describe('loadConfig', () => {
     expect(text).toContain('postgres://hub:****@db.example/kiosk');
   });
 
+  it('reads PRINTER_STATUS: auto by default, on or off, and refuses anything else', () => {
+    expect(loadConfig({}).printerStatus).toBe('auto');
+    expect(loadConfig({ PRINTER_STATUS: 'off' }).printerStatus).toBe('off');
+    expect(loadConfig({ PRINTER_STATUS: 'on' }).printerStatus).toBe('on');
+    expect(() => loadConfig({ PRINTER_STATUS: 'never' })).toThrow(/PRINTER_STATUS must be one of auto, on, off/);
+  });
+
   it('reads the backup settings: off by default, daily at 20:00 and every 50 redemptions once a folder is set', () => {
     expect(loadConfig({}, '/srv/kiosk').backup).toEqual({
       dir: undefined,

@@ -22,6 +22,12 @@ export interface AppConfig {
   printerTimeoutMs: number;
   /** Longest wait between two attempts while the printer is away. */
   printRetryMaxMs: number;
+  /**
+   * Whether a network printer is asked for its status around each job: `on` always (a job that gets
+   * no answer is retried), `off` never (bytes are sent unconfirmed, for one-way print servers),
+   * `auto` asks until the printer proves silent, then prints without asking.
+   */
+  printerStatus: 'auto' | 'on' | 'off';
   adminPin: string | undefined;
   volunteerPin: string | undefined;
   hubUrl: string | undefined;
@@ -156,6 +162,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     printerCjk: oneOf(env, 'PRINTER_CJK', ['gb18030', 'raster'], 'gb18030'),
     printerTimeoutMs: seconds(env, 'PRINTER_TIMEOUT_SECONDS', 5) * 1000,
     printRetryMaxMs: seconds(env, 'PRINT_RETRY_MAX_SECONDS', 30) * 1000,
+    printerStatus: oneOf(env, 'PRINTER_STATUS', ['auto', 'on', 'off'], 'auto'),
     adminPin: pin(env, 'KIOSK_ADMIN_PIN'),
     volunteerPin: pin(env, 'KIOSK_VOLUNTEER_PIN'),
     hubUrl: optional(env, 'HUB_URL'),

@@ -11,6 +11,12 @@ class PrinterHealth {
   @ApiProperty() connected!: boolean;
   @ApiProperty({ enum: ['ok', 'low', 'out', 'unknown'] }) paper!: string;
   @ApiProperty({ required: false }) detail?: string;
+  @ApiProperty({
+    required: false,
+    description:
+      'The printer does not answer status queries (PRINTER_STATUS=off, or learned under auto): receipts are sent without confirmation',
+  })
+  silent?: boolean;
 }
 
 class HealthResponse {

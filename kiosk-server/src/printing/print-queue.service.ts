@@ -55,6 +55,7 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
             cjk: config.printerCjk,
             dataDir: config.dataDir,
             timeoutMs: config.printerTimeoutMs,
+            statusMode: config.printerStatus,
           });
   }
 

@@ -1193,6 +1193,8 @@ export interface components {
             kind: string;
             /** @enum {string} */
             paper: "ok" | "low" | "out" | "unknown";
+            /** @description The printer does not answer status queries (PRINTER_STATUS=off, or learned under auto): receipts are sent without confirmation */
+            silent?: boolean;
         };
         PrintJobResponse: {
             attempts: number;

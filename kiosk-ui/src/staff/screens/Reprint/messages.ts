@@ -24,6 +24,7 @@ const zhCN = {
   'reprint.failedNoReason': '没有打出来。请检查打印机的纸和电源，再试一次。',
   'reprint.disabled': '这台机器没有接打印机，不能打印小票。',
   'reprint.pick': '输入小票号或扫码后，这里会显示小票内容',
+  'reprint.silentPrinter': '这台打印机不回报状态：显示“补打好了”只表示已发给打印机。请看一眼小票有没有出来。',
 } as const;
 
 const en: Record<keyof typeof zhCN, Message> = {
@@ -49,6 +50,8 @@ const en: Record<keyof typeof zhCN, Message> = {
   'reprint.failedNoReason': 'It did not print. Check the paper and power, then try again.',
   'reprint.disabled': 'No printer is connected to this kiosk.',
   'reprint.pick': 'The receipt shows here once found',
+  'reprint.silentPrinter':
+    'This printer does not report back: “Printed” only means the receipt was sent. Please check that it came out.',
 };
 
 export const messages: Catalogue<keyof typeof zhCN> = { 'zh-CN': zhCN, en };
