@@ -16,6 +16,7 @@ export function groupProducts(products: readonly StaffProduct[]): ProductGroup[]
     const index = CATEGORY_ORDER.indexOf(category);
     return index < 0 ? CATEGORY_ORDER.length : index;
   };
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local scratch map in a pure function, never state
   const groups = new Map<string, StaffProduct[]>();
   for (const product of products) {
     const list = groups.get(product.category) ?? [];

@@ -40,6 +40,7 @@ class Catalog {
 }
 
 function groupByCategory(products: Product[]): CategoryGroup[] {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local scratch map in a pure function, never state
   const groups = new Map<string, Product[]>();
   for (const product of products) {
     if (!product.active) continue;

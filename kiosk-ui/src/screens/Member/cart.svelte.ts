@@ -100,6 +100,7 @@ class Cart {
 
   /** Applies what the server said about monthly limits: lowers or removes those lines. */
   applyMonthlyLeft(limits: { productId: string; left: number }[]): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a fresh copy, filled here and then assigned whole to $state
     const left = new Map(this.monthlyLeft);
     let lines = this.lines;
     for (const limit of limits) {
