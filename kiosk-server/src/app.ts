@@ -11,7 +11,8 @@ import { AppModule } from './app.module';
 import { ErrorBody } from './common/exception.filter';
 import { QuietStartLogger } from './common/quiet-logger';
 import { documentValidationLimits } from './common/openapi-limits';
-import { createValidationPipe } from './common/validation';
+import { allowedHostNames, hostAllowlist, securityHeaders } from './common/security';
+import { createValidationPipe, refuseDeepJson } from './common/validation';
 import { APP_CONFIG, type AppConfig, describeConfig, type LogLevel } from './config/app-config';
 
 const LEVELS: NestLogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -30,7 +31,17 @@ export async function createApp(level: LogLevel): Promise<NestExpressApplication
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   new Logger('Config').log(JSON.stringify(describeConfig(config)));
-  app.useBodyParser('json', { limit: MAX_BODY });
+  // first of all: a request for a host name this kiosk does not go by gets nothing else
+  app.use(hostAllowlist(allowedHostNames(config.host, config.allowedHosts)));
+  app.use(securityHeaders(join(config.uiDir, 'index.html')));
+  // `verify` runs before parsing: a deeply nested body would otherwise overflow the stack in
+  // validation. Nest's option type leaves `verify` out (it takes it for `rawBody`, unused here), hence
+  // a variable rather than an object literal.
+  const jsonOptions = {
+    limit: MAX_BODY,
+    verify: (_request: Request, _response: Response, body: Buffer) => refuseDeepJson(body),
+  };
+  app.useBodyParser('json', jsonOptions);
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -39,11 +39,15 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
     const statusCode = error.getStatus();
     return { statusCode, code: HTTP_CODES[statusCode] ?? 'HTTP_ERROR', message: httpMessage(error) };
   }
-  // body-parser errors carry an HTTP status and a type ("entity.too.large", "entity.parse.failed")
-  const status = bodyParserStatus(error);
-  if (status !== undefined) {
-    const message = status === 413 ? 'The request body is larger than 64 KB.' : 'The request body is not valid JSON.';
-    return { statusCode: status, code: HTTP_CODES[status] ?? 'VALIDATION_FAILED', message };
+  // body-parser and static-file errors carry an HTTP status ("entity.too.large", "entity.parse.failed",
+  // a bad %-escape in a path): the client's fault, so answered without logging a stack
+  const client = clientErrorOf(error);
+  if (client !== undefined) {
+    return {
+      statusCode: client.status,
+      code: HTTP_CODES[client.status] ?? 'VALIDATION_FAILED',
+      message: client.message,
+    };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong; nothing was changed.' };
@@ -57,11 +61,13 @@ function httpMessage(error: HttpException): string {
   return typeof message === 'string' ? message : error.message;
 }
 
-function bodyParserStatus(error: unknown): number | undefined {
+function clientErrorOf(error: unknown): { status: number; message: string } | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { status, type } = error as { status?: unknown; type?: unknown };
-  if (typeof status === 'number' && typeof type === 'string' && status >= 400 && status < 500) return status;
-  return undefined;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  if (status === 413) return { status, message: 'The request body is larger than 64 KB.' };
+  if (type === 'entity.parse.failed') return { status, message: 'The request body is not valid JSON.' };
+  return { status, message: 'The request could not be read.' };
 }
 
 @Catch()

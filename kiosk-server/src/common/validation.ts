@@ -15,13 +15,60 @@ function describe(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
+/**
+ * No request of the API nests deeper than a few levels; class-transformer and class-validator recurse
+ * once per level, so a 64 KB body of `[[[[…` overflows the stack (a 500 and a logged stack each).
+ */
+export const MAX_JSON_DEPTH = 16;
+/** A body with thousands of unknown fields must not get thousands of sentences back. */
+export const MAX_VALIDATION_ERRORS = 10;
+export const MAX_VALIDATION_MESSAGE = 1000;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * For the JSON body parser's `verify`: refuses a body nested deeper than MAX_JSON_DEPTH before it is
+ * parsed. A single pass over the bytes, brackets inside strings not counted; malformed JSON is left
+ * to the parser to refuse.
+ */
+export function refuseDeepJson(body: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) inString = true;
+    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) {
+        throw DomainError.validation(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+      }
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
+  }
+}
+
+/** The first few problems, and how many more there were; never a message longer than a screen. */
+export function validationMessage(problems: string[]): string {
+  if (problems.length === 0) return 'Invalid request.';
+  const shown = problems.slice(0, MAX_VALIDATION_ERRORS);
+  const more = problems.length - shown.length;
+  const message = shown.join('; ') + (more > 0 ? `; and ${more} more problems` : '');
+  return message.length > MAX_VALIDATION_MESSAGE ? `${message.slice(0, MAX_VALIDATION_MESSAGE - 1)}…` : message;
+}
+
 /** Every DTO is validated the same way: unknown fields refused, types converted, one error code. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => DomainError.validation(describe(errors).join('; ') || 'Invalid request.'),
+    exceptionFactory: (errors) => DomainError.validation(validationMessage(describe(errors))),
   });
 }
 

@@ -1,8 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { BackupService } from '../backup/backup.service';
 import { BackupHealthResponse } from '../backup/dto/backup.dto';
 import { PrintQueue } from '../printing/print-queue.service';
+import { bearer } from '../sessions/auth.guards';
+import { SessionStore } from '../sessions/session.store';
 import { SettingsService } from '../settings/settings.service';
 import { HealthRepository } from './health.repository';
 
@@ -10,7 +13,8 @@ class PrinterHealth {
   @ApiProperty() kind!: string;
   @ApiProperty() connected!: boolean;
   @ApiProperty({ enum: ['ok', 'low', 'out', 'unknown'] }) paper!: string;
-  @ApiProperty({ required: false }) detail?: string;
+  @ApiProperty({ required: false, description: 'Staff only: where receipts go, or why the printer is away' })
+  detail?: string;
   @ApiProperty({
     required: false,
     description:
@@ -38,20 +42,37 @@ export class HealthController {
     private readonly printQueue: PrintQueue,
     private readonly settings: SettingsService,
     private readonly backups: BackupService,
+    private readonly sessions: SessionStore,
   ) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Whether the kiosk works',
+    description:
+      'Public; a staff token may be sent. Without one the answer leaves out the printer detail and the backup message: they may name the data directory or the USB stick, which is no business of anyone on the store network.',
+  })
   @ApiOkResponse({ type: HealthResponse })
-  async health(): Promise<HealthResponse> {
+  async health(@Req() request: Request): Promise<HealthResponse> {
     const db = (await this.database.ping()) ? 'ok' : 'error';
     const printer = await this.printer();
-    return {
+    const backup = this.backups.health();
+    const response: HealthResponse = {
       status: db === 'ok' ? 'ok' : 'degraded',
       db,
       printer,
       kioskId: this.settings.kioskId,
-      backup: this.backups.health(),
+      backup,
     };
+    if (this.isStaff(request)) return response;
+    const { detail: _printerDetail, ...publicPrinter } = printer;
+    const { message: _backupMessage, ...publicBackup } = backup;
+    return { ...response, printer: publicPrinter, backup: publicBackup };
+  }
+
+  /** A wrong or stale token is no error here: the caller just gets the public answer. */
+  private isStaff(request: Request): boolean {
+    const token = bearer(request);
+    return token !== undefined && this.sessions.use(token)?.kind === 'staff';
   }
 
   private async printer(): Promise<PrinterHealth> {

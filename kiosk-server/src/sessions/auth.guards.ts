@@ -18,7 +18,8 @@ const ROLES = 'staffRoles';
 
 type AuthedRequest = Request & { session?: Session };
 
-function bearer(request: Request): string | undefined {
+/** The bearer token of a request, if it carries one. */
+export function bearer(request: Request): string | undefined {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1];

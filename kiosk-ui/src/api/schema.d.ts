@@ -248,6 +248,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Whether the kiosk works
+         * @description Public; a staff token may be sent. Without one the answer leaves out the printer detail and the backup message: they may name the data directory or the USB stick, which is no business of anyone on the store network.
+         */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -884,7 +888,7 @@ export interface components {
             lastBackupAt?: string;
             /** @description Time of the last failed backup (ISO-8601) */
             lastFailureAt?: string;
-            /** @description The problem in plain English (the console says it in its own words) */
+            /** @description The problem in plain English (the console says it in its own words); staff only on /api/health */
             message?: string;
             /**
              * @description Why the last backup failed, or why the next one cannot be made (the USB stick is not there)
@@ -1189,6 +1193,7 @@ export interface components {
         };
         PrinterHealth: {
             connected: boolean;
+            /** @description Staff only: where receipts go, or why the printer is away */
             detail?: string;
             kind: string;
             /** @enum {string} */

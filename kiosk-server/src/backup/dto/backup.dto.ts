@@ -25,7 +25,9 @@ export class BackupHealthResponse {
   })
   problem?: BackupProblem;
 
-  @ApiPropertyOptional({ description: 'The problem in plain English (the console says it in its own words)' })
+  @ApiPropertyOptional({
+    description: 'The problem in plain English (the console says it in its own words); staff only on /api/health',
+  })
   message?: string;
 
   @ApiPropertyOptional({ description: 'Time of the newest backup (ISO-8601)' })
