@@ -71,6 +71,8 @@ let store: Store;
 let components: Record<string, Schema>;
 let operations: Operation[];
 let resident: Resident;
+/** Another card, for the sessions the requests start: a new scan of a card ends its previous session. */
+let visitor: Resident;
 let volunteerToken: string;
 const spareAdminTokens: string[] = [];
 const known: {
@@ -117,6 +119,7 @@ beforeAll(async () => {
       })),
   );
   resident = await fundedResident(store, 5000);
+  visitor = await fundedResident(store, 0);
   volunteerToken = await staffToken(store.api, 'volunteer');
   for (let i = 0; i < 12; i++) spareAdminTokens.push(await staffToken(store.api, 'admin'));
   const soap = await productByName(store.api, '香皂');
@@ -389,7 +392,7 @@ async function tokenFor(request: Request): Promise<string | undefined> {
       return endsSession ? staffToken(store.api, 'volunteer').catch(() => undefined) : volunteerToken;
     case 'resident':
       if (!endsSession) return resident.token;
-      return (await store.api.post<{ token: string }>('/api/sessions', { qr: resident.qr })).body.token;
+      return (await store.api.post<{ token: string }>('/api/sessions', { qr: visitor.qr })).body.token;
     case 'admin':
       return endsSession ? spareAdminTokens.pop() : store.adminToken;
   }
@@ -492,7 +495,7 @@ async function validBase(
       auth: 'admin',
     }),
     'POST /api/members': async () => ({ body: { name: '王小明', household: '3栋201' }, auth: 'admin' }),
-    'POST /api/sessions': async () => ({ body: { qr: resident.qr }, auth: 'none' }),
+    'POST /api/sessions': async () => ({ body: { qr: visitor.qr }, auth: 'none' }),
     'POST /api/staff/sessions': async () => ({ body: { username: 'volunteer', pin: VOLUNTEER_PIN }, auth: 'none' }),
     'POST /api/staff/cards/scans': async () => ({ body: { qr: staffCardQr(store.kiosk, 'volunteer') }, auth: 'none' }),
     'POST /api/products': async () => ({

@@ -23,6 +23,8 @@ describe('loadConfig', () => {
     ['KIOSK_ROLE', 'server'],
     ['PRINTER_TYPE', 'zebra'],
     ['KIOSK_ADMIN_PIN', '12'],
+    ['KIOSK_ADMIN_PIN', '12345'],
+    ['KIOSK_VOLUNTEER_PIN', '1234'],
     ['KIOSK_ID', 'has space'],
     ['DATABASE_URL', 'mysql://x'],
     ['LOG_LEVEL', 'loud'],
@@ -47,6 +49,17 @@ describe('loadConfig', () => {
     expect(text).not.toContain('secret-key');
     expect(text).not.toContain('hunter2');
     expect(text).toContain('postgres://hub:****@db.example/kiosk');
+  });
+
+  it('reads ALLOWED_HOSTS: none by default, names in lower case, and refuses what is no host name', () => {
+    expect(loadConfig({}).allowedHosts).toEqual([]);
+    expect(loadConfig({ ALLOWED_HOSTS: ' Kiosk.Store.LAN., till-2 ,kiosk.store.lan' }).allowedHosts).toEqual([
+      'kiosk.store.lan',
+      'till-2',
+    ]);
+    for (const value of ['kiosk.lan:3000', 'http://kiosk.lan', '*.lan', 'a,,b', 'bad_name']) {
+      expect(() => loadConfig({ ALLOWED_HOSTS: value }), value).toThrow(/ALLOWED_HOSTS must be host names/);
+    }
   });
 
   it('reads PRINTER_STATUS: auto by default, on or off, and refuses anything else', () => {

@@ -7,6 +7,11 @@ export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 export interface AppConfig {
   port: number;
   host: string;
+  /**
+   * Host names the kiosk answers to besides localhost, its addresses, HOST and the machine's name
+   * (ALLOWED_HOSTS): a request naming any other host is refused, which defeats DNS rebinding.
+   */
+  allowedHosts: string[];
   dataDir: string;
   /** SQLite file path, or a postgres:// URL for a hub. */
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -74,7 +79,9 @@ function port(env: Env): number {
 function pin(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   if (!value) return undefined;
-  if (!/^\d{4,12}$/.test(value)) throw new ConfigError(`${name} must be 4 to 12 digits`);
+  // at least six digits: a short PIN falls to a few slowed guesses per address (the sign-in DTO still
+  // takes 4 to 12, so a PIN set before this rule can still be tried and then replaced)
+  if (!/^\d{6,12}$/.test(value)) throw new ConfigError(`${name} must be 6 to 12 digits`);
   return value;
 }
 
@@ -86,6 +93,20 @@ function seconds(env: Env, name: string, fallback: number): number {
     throw new ConfigError(`${name} must be a number of seconds between 0 and 3600 (got "${raw}")`);
   }
   return value;
+}
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+function hostNames(env: Env, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const names = raw.split(',').map((host) => host.trim().toLowerCase().replace(/\.$/, ''));
+  for (const host of names) {
+    if (!HOST_NAME.test(host)) {
+      throw new ConfigError(`${name} must be host names separated by commas, like kiosk.store.lan (got "${raw}")`);
+    }
+  }
+  return [...new Set(names)];
 }
 
 function optional(env: Env, name: string): string | undefined {
@@ -151,6 +172,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   return {
     port: port(env),
     host: optional(env, 'HOST') ?? '127.0.0.1',
+    allowedHosts: hostNames(env, 'ALLOWED_HOSTS'),
     dataDir,
     database,
     role: oneOf(env, 'KIOSK_ROLE', ['kiosk', 'hub'], 'kiosk'),

@@ -81,6 +81,15 @@ export class PrintJobRepository {
     );
   }
 
+  /** When each reprint of a redemption's receipt was queued, in the caller's transaction (to limit them). */
+  async reprintTimes(tx: Tx, redemptionId: string): Promise<string[]> {
+    const rows = await tx.all<{ createdAt: string }>(
+      `SELECT "createdAt" FROM "print_jobs" WHERE "redemptionId" = ? AND "kind" = 'reprint'`,
+      [redemptionId],
+    );
+    return rows.map((row) => row.createdAt);
+  }
+
   /** Whether the redemption to reprint exists, in the caller's transaction. */
   async redemptionExists(tx: Tx, redemptionId: string): Promise<boolean> {
     const rows = await tx.all(`SELECT 1 AS "found" FROM "redemptions" WHERE "id" = ?`, [redemptionId]);

@@ -24,6 +24,9 @@ export interface PrintStatus {
 
 const DISABLED: PrintStatus = { status: 'disabled', jobId: null };
 const FIRST_RETRY_MS = 500;
+/** A receipt may be reprinted this often per minute and in all: enough for a jammed or lost slip, not for a paper roll of copies. */
+export const REPRINTS_PER_MINUTE = 3;
+export const REPRINTS_PER_RECEIPT = 10;
 
 /**
  * Receipts are jobs in the database, written in the redemption's transaction. One worker prints
@@ -78,16 +81,46 @@ export class PrintQueue implements OnApplicationBootstrap, OnApplicationShutdown
     return { status: 'queued', jobId: id, error: null };
   }
 
-  async reprint(redemptionId: string): Promise<PrintStatus> {
+  /**
+   * Queues another copy of a receipt for `actor` (logged). The limits are counted in the write
+   * transaction, so reprints sent at once cannot slip past them together.
+   */
+  async reprint(redemptionId: string, actor: string): Promise<PrintStatus> {
     const status = await this.writes.run(async (tx) => {
       if (!(await this.jobs.redemptionExists(tx, redemptionId))) {
         throw DomainError.notFound('REDEMPTION_NOT_FOUND', 'No such redemption.');
       }
+      if (this.printer) await this.checkReprintLimits(tx, redemptionId);
       return this.enqueue(tx, redemptionId, 'reprint');
     });
     this.requirePrinter(status);
+    this.logger.log(`receipt of redemption ${redemptionId} reprinted by ${actor} (job ${status.jobId})`);
     this.wake();
     return status;
+  }
+
+  private async checkReprintLimits(tx: Tx, redemptionId: string): Promise<void> {
+    const times = (await this.jobs.reprintTimes(tx, redemptionId)).map((time) => Date.parse(time));
+    if (times.length >= REPRINTS_PER_RECEIPT) {
+      throw new DomainError(429, 'REPRINT_LIMIT', `This receipt has been reprinted ${times.length} times already.`, {
+        limit: REPRINTS_PER_RECEIPT,
+        reprints: times.length,
+      });
+    }
+    const now = Date.now();
+    const lastMinute = times.filter((time) => now - time < 60_000).sort((a, b) => a - b);
+    if (lastMinute.length >= REPRINTS_PER_MINUTE) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((lastMinute[0]! + 60_000 - now) / 1000));
+      throw new DomainError(
+        429,
+        'REPRINT_LIMIT',
+        `Too many reprints of this receipt; try again in ${retryAfterSeconds} s.`,
+        {
+          limit: REPRINTS_PER_MINUTE,
+          retryAfterSeconds,
+        },
+      );
+    }
   }
 
   async testPrint(): Promise<PrintStatus> {

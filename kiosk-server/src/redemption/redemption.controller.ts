@@ -99,7 +99,10 @@ export class RedemptionController {
   @ApiAcceptedResponse({ type: PrintStatusResponse })
   @HttpCode(202)
   @StaffOnly('volunteer', 'admin')
-  reprint(@Param('id', new ParseUUIDPipe()) id: string): Promise<PrintStatusResponse> {
-    return this.printQueue.reprint(id);
+  reprint(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentStaff() staff: StaffSession,
+  ): Promise<PrintStatusResponse> {
+    return this.printQueue.reprint(id, staffActor(staff));
   }
 }

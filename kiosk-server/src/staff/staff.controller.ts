@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { renderCardPng } from '@kiosk/hardware';
+import type { Request } from 'express';
 import { CurrentStaff, StaffOnly } from '../sessions/auth.guards';
 import { SessionStore, type StaffSession } from '../sessions/session.store';
 import { StaffCardHolderResponse, StaffCardScanDto, StaffSessionResponse, StaffSignInDto } from './dto/staff.dto';
@@ -16,8 +17,9 @@ export class StaffController {
 
   @Post()
   @ApiCreatedResponse({ type: StaffSessionResponse })
-  async signIn(@Body() body: StaffSignInDto): Promise<StaffSessionResponse> {
-    const session = await this.staff.signIn(body.username, body.pin);
+  async signIn(@Body() body: StaffSignInDto, @Req() request: Request): Promise<StaffSessionResponse> {
+    // the socket's peer, never a forwarded-for header a client could make up (behind a proxy: the proxy)
+    const session = await this.staff.signIn(body.username, body.pin, request.socket.remoteAddress ?? 'unknown');
     return { token: session.token, role: session.role, displayName: session.displayName };
   }
 

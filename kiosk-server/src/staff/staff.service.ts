@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { CardFace } from '@kiosk/hardware';
 import { CardsService } from '../cards/cards.service';
 import { DomainError } from '../common/domain-error';
@@ -9,15 +9,15 @@ import type { Tx } from '../database/sql-runner';
 import { WriteQueue } from '../database/write-queue';
 import { SessionStore, type StaffSession } from '../sessions/session.store';
 import { hashPin, pinMatches } from './pin-hash';
+import { AddressLimiter, lockMs, USERNAME_FREE_FAILURES, UsernameLockLevels } from './sign-in-limiter';
 import type { StaffRole } from './staff.entity';
 import { StaffRepository } from './staff.repository';
-
-export const MAX_PIN_FAILURES = 5;
-export const LOCKOUT_MS = 5 * 60 * 1000;
 
 @Injectable()
 export class StaffService {
   private readonly logger = new Logger('Staff');
+  private readonly addresses = new AddressLimiter();
+  private readonly lockLevels = new UsernameLockLevels();
 
   constructor(
     private readonly repository: StaffRepository,
@@ -59,24 +59,57 @@ export class StaffService {
   }
 
   /**
-   * Five wrong PINs lock the username for five minutes; an unknown name answers like a wrong PIN.
-   * Each try reserves an attempt in the write queue before the PIN is checked, so concurrent
-   * guesses are counted one by one and at most five are ever checked before the lock.
+   * Wrong PINs are limited twice. Per client address: five, then the address is slowed (30 s,
+   * 1 min, 2 min … up to 15 min). Per username: ten from addresses not yet slowed, then the username
+   * is locked for everyone (30 s, 1 min … up to 5 min), so one attacker cannot keep `admin` locked
+   * out while the right PIN from another address still works. An unknown name answers like a wrong
+   * PIN after the same scrypt work, so its answer time does not tell which names exist. Each try is
+   * reserved before its PIN is checked, so guesses sent at once are counted one by one.
+   * `address` is the socket's peer: behind a reverse proxy it is the proxy's.
    */
-  async signIn(username: string, pin: string): Promise<StaffSession & { displayName: string }> {
+  async signIn(username: string, pin: string, address: string): Promise<StaffSession & { displayName: string }> {
+    const reservation = this.addresses.reserve(address);
+    if (!reservation.ok) throw lockedOut(reservation.retryAfterMs);
     const staff = await this.repository.active(username);
-    if (!staff) throw DomainError.unauthorized('PIN_INVALID', 'Wrong username or PIN.');
-    const attempt = await this.writes.run((tx) => this.reserveAttempt(tx, staff.id));
+    if (!staff) {
+      await pinMatches(pin, await unknownUserHash);
+      throw this.addressRefusal(address, reservation.lockMs);
+    }
+    const usernameLockMs = reservation.countsForUsername
+      ? await this.writes.run((tx) => this.reserveAttempt(tx, staff.id))
+      : await this.checkUnlocked(staff.id);
     if (await pinMatches(pin, staff.pinHash)) {
+      this.addresses.succeeded(address);
+      this.lockLevels.reset(staff.id);
       await this.writes.run((tx) => this.repository.setAttempts(tx, staff.id, 0, null));
       const session = this.sessions.startStaff({ staffId: staff.id, username: staff.username, role: staff.role });
       return { ...session, displayName: staff.displayName };
     }
-    if (attempt < MAX_PIN_FAILURES) throw DomainError.unauthorized('PIN_INVALID', 'Wrong username or PIN.');
-    const lockedUntil = new Date(Date.now() + LOCKOUT_MS).toISOString();
-    await this.writes.run((tx) => this.repository.setAttempts(tx, staff.id, 0, lockedUntil));
-    this.logger.warn(`staff ${username} locked out after ${MAX_PIN_FAILURES} wrong PINs`);
-    throw lockedOut(lockedUntil);
+    if (usernameLockMs !== undefined) {
+      const lockedUntil = new Date(Date.now() + usernameLockMs).toISOString();
+      await this.writes.run((tx) => this.repository.setAttempts(tx, staff.id, 0, lockedUntil));
+      this.logger.warn(
+        `staff ${username} locked for ${Math.round(usernameLockMs / 1000)} s after ${USERNAME_FREE_FAILURES} wrong PINs, the last from ${address}`,
+      );
+      throw lockedOut(usernameLockMs);
+    }
+    throw this.addressRefusal(address, reservation.lockMs);
+  }
+
+  /** A wrong PIN or name: 401, or 429 once this one has slowed the address (logged with the address). */
+  private addressRefusal(address: string, lockMs: number | undefined): DomainError {
+    if (lockMs === undefined) return DomainError.unauthorized('PIN_INVALID', 'Wrong username or PIN.');
+    this.logger.warn(`sign-in from ${address} slowed for ${Math.round(lockMs / 1000)} s after repeated wrong PINs`);
+    return lockedOut(lockMs);
+  }
+
+  /** Refuses while the username is locked, without counting an attempt. */
+  private async checkUnlocked(staffId: string): Promise<undefined> {
+    const row = await this.repository.find(staffId);
+    if (row?.lockedUntil && Date.parse(row.lockedUntil) > Date.now()) {
+      throw lockedOut(Date.parse(row.lockedUntil) - Date.now());
+    }
+    return undefined;
   }
 
   /**
@@ -112,22 +145,32 @@ export class StaffService {
     return generated;
   }
 
-  /** Counts one more attempt and returns its number (1-based), or refuses while the lock holds. */
-  private async reserveAttempt(tx: Tx, staffId: string): Promise<number> {
+  /**
+   * Counts one more failure of the username, or refuses while its lock holds. Returns how long to
+   * lock it if this attempt turns out wrong (it is the last free one), else undefined.
+   */
+  private async reserveAttempt(tx: Tx, staffId: string): Promise<number | undefined> {
     const row = await this.repository.find(staffId, tx);
     if (!row) throw DomainError.unauthorized('PIN_INVALID', 'Wrong username or PIN.');
-    if (row.lockedUntil && Date.parse(row.lockedUntil) > Date.now()) throw lockedOut(row.lockedUntil);
-    if (row.failedAttempts >= MAX_PIN_FAILURES) throw lockedOut(new Date(Date.now() + LOCKOUT_MS).toISOString());
+    if (row.lockedUntil && Date.parse(row.lockedUntil) > Date.now()) {
+      throw lockedOut(Date.parse(row.lockedUntil) - Date.now());
+    }
+    if (row.failedAttempts >= USERNAME_FREE_FAILURES) {
+      // attempts already reserved by guesses still in flight: this one waits like them
+      throw lockedOut(lockMs(0, Number.POSITIVE_INFINITY));
+    }
     const attempt = row.failedAttempts + 1;
     await this.repository.setAttempts(tx, staffId, attempt, null);
-    return attempt;
+    return attempt >= USERNAME_FREE_FAILURES ? this.lockLevels.next(staffId) : undefined;
   }
 }
 
-function lockedOut(until: string): DomainError {
-  const left = Date.parse(until) - Date.now();
-  const minutes = Math.max(1, Math.ceil(left / 60000));
+/** Hash of no one's PIN: an unknown username is checked against it so it costs the same scrypt work. */
+const unknownUserHash = hashPin(randomBytes(8).toString('hex'));
+
+function lockedOut(leftMs: number): DomainError {
+  const minutes = Math.max(1, Math.ceil(leftMs / 60000));
   return new DomainError(429, 'LOCKED_OUT', `Too many wrong PINs; try again in ${minutes} minute(s).`, {
-    retryAfterSeconds: Math.max(1, Math.ceil(left / 1000)),
+    retryAfterSeconds: Math.max(1, Math.ceil(leftMs / 1000)),
   });
 }
