@@ -90,16 +90,16 @@ export class LedgerRepository {
   }
 
   /**
-   * An account with its entries (all, oldest first; or the newest `limit`, newest first), read in
-   * one statement so that the balance shown and the entries shown are of the same moment even
-   * while redemptions commit.
+   * An account with its entries (all, oldest first; or the newest `limit`, newest first), in one
+   * statement; the caller passes the write queue's `tx` so that no commit lands while it reads.
    */
   async passbook(
+    tx: Tx,
     accountId: string,
     limit?: number,
   ): Promise<{ account: AccountEntity; entries: LedgerEntryEntity[] } | undefined> {
     const order = limit === undefined ? `e."createdAt", e."id"` : `e."createdAt" DESC, e."id" DESC LIMIT ?`;
-    const rows = await this.db.all<PassbookRow>(
+    const rows = await tx.all<PassbookRow>(
       `SELECT a."kind" AS "accountKind", a."name" AS "accountName", a."balance" AS "accountBalance",
          a."createdAt" AS "accountCreatedAt", ${ENTRY_COLUMNS_OF_E}
        FROM "accounts" a LEFT JOIN "ledger_entries" e ON e."accountId" = a."id"

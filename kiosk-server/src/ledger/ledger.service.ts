@@ -79,7 +79,9 @@ export class LedgerService {
    * shows refIds as stored and never resolves them.
    */
   async passbook(accountId: string, limit?: number): Promise<{ account: AccountEntity; entries: LedgerEntryEntity[] }> {
-    const passbook = await this.repository.passbook(accountId, limit);
+    // On SQLite reads share the connection with the write queue's open batch, so even one
+    // statement can see a redemption land half-way; in the queue no write runs while it reads.
+    const passbook = await this.writes.run((tx) => this.repository.passbook(tx, accountId, limit));
     if (!passbook) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
     return passbook;
   }
