@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { ROOT } from '../support/kiosk';
+import { freePort } from '../support/net';
+import { withAdmin } from '../support/postgres';
 
 const SCRIPT = join(ROOT, 'tests', 'support', 'postgres.sh');
 
@@ -13,27 +13,6 @@ export interface BenchPostgres {
   /** A fresh, empty database on the server. */
   createDatabase: () => Promise<string>;
   stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-  });
-}
-
-async function admin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -64,16 +43,16 @@ export async function benchPostgres(): Promise<BenchPostgres | string> {
   return {
     createDatabase: async () => {
       const name = `kiosk_bench_${randomBytes(4).toString('hex')}`;
-      await admin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+      await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`), adminUrl);
       made.push(name);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
       return url.toString();
     },
     stop: async () => {
-      await admin(adminUrl, async (client) => {
+      await withAdmin(async (client) => {
         for (const name of made) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      });
+      }, adminUrl);
       await stopCluster();
     },
   };
@@ -85,7 +64,7 @@ export async function benchPostgres(): Promise<BenchPostgres | string> {
  * process, one after another. No HTTP, no validation, no framework; triggers and checks stay.
  */
 export async function baselinePostgres(url: string, productId: string, count: number) {
-  return admin(url, async (db) => {
+  return withAdmin(async (db) => {
     const { rows } = await db.query<{ accountId: string; memberId: string }>(
       `SELECT m."accountId" AS "accountId", m."id" AS "memberId" FROM "members" m
        JOIN "accounts" a ON a."id" = m."accountId" ORDER BY a."balance" DESC LIMIT 1`,
@@ -129,5 +108,5 @@ export async function baselinePostgres(url: string, productId: string, count: nu
     }
     const seconds = (performance.now() - started) / 1000;
     return { latencies, throughput: count / seconds };
-  });
+  }, url);
 }

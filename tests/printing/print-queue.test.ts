@@ -1,8 +1,8 @@
 import { startVirtualPrinter, type VirtualPrinter } from '@kiosk/hardware';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
 import { type Kiosk, startKiosk } from '../support/kiosk';
+import { freePort } from '../support/net';
 
 interface Redemption {
   id: string;
@@ -28,15 +28,6 @@ afterEach(async () => {
   kiosk = undefined;
   printer = undefined;
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function printerEnv(port: number): Record<string, string> {
   return {

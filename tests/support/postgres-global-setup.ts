@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './net';
 import { dropRunDatabases } from './postgres';
 
 /**
@@ -24,17 +24,6 @@ interface Shared {
 
 const KEY = Symbol.for('kiosk.tests.postgres');
 const registry = globalThis as typeof globalThis & { [KEY]?: Shared };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-  });
-}
 
 async function start(): Promise<() => Promise<void>> {
   const run = randomBytes(3).toString('hex');

@@ -55,8 +55,9 @@ function newDatabaseName(): string {
   return `kiosk_${run}_${randomBytes(6).toString('hex')}`;
 }
 
-async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
+/** One superuser connection to the test server (or the server at `url`) for `work`. */
+export async function withAdmin<T>(work: (client: Client) => Promise<T>, url = adminUrl()): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
