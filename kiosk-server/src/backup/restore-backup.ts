@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { keyIdOf } from '../cards/card-keys';
 import { DomainError } from '../common/domain-error';
 import { knownSqliteMigrations, migrateSqliteFile, openSqliteFile } from '../database/sqlite/sqlite-backup';
-import { GENESIS_HASH, hashLedgerEntry } from '../ledger/ledger-hash';
+import { checkLedger } from '../ledger/ledger-hash';
 import { type BackupCounts, type BackupManifest, damaged, readBackupFile } from './backup-file';
 import { BackupRepository } from './backup.repository';
 import { backupFileName } from './backup-schedule';
@@ -35,30 +35,9 @@ export interface RestoreResult {
   asideDir: string | undefined;
 }
 
-/**
- * The checks of LedgerService.verify, on a copy that no server runs on: every kiosk's chain is
- * gap-free with intact links and hashes, and every balance equals the sum of its entries.
- */
+/** The checks of LedgerService.verify, on a copy that no server runs on; the problem, if any. */
 async function verifyLedger(repository: BackupRepository): Promise<string | undefined> {
-  const entries = await repository.ledgerChains();
-  const sums = new Map<string, number>();
-  let previous: (typeof entries)[number] | undefined;
-  for (const entry of entries) {
-    const first = !previous || previous.kioskId !== entry.kioskId;
-    const expectedSeq = first ? 1 : previous!.seq + 1;
-    if (entry.seq !== expectedSeq) return `sequence gap before ${entry.kioskId}#${entry.seq}`;
-    if (entry.prevHash !== (first ? GENESIS_HASH : previous!.hash))
-      return `broken link at ${entry.kioskId}#${entry.seq}`;
-    if (hashLedgerEntry(entry) !== entry.hash) return `altered entry ${entry.kioskId}#${entry.seq}`;
-    sums.set(entry.accountId, (sums.get(entry.accountId) ?? 0) + entry.delta);
-    previous = entry;
-  }
-  for (const account of await repository.balances()) {
-    const sum = sums.get(account.id) ?? 0;
-    if (sum !== account.balance)
-      return `account ${account.id} balance ${account.balance} differs from its ledger sum ${sum}`;
-  }
-  return undefined;
+  return checkLedger(await repository.ledgerChains(), await repository.balances()).problem;
 }
 
 function keyIdOfPrivateKey(path: string): string {

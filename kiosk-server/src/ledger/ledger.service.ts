@@ -6,7 +6,7 @@ import { WriteQueue } from '../database/write-queue';
 import { SettingsService } from '../settings/settings.service';
 import type { AccountEntity } from './account.entity';
 import type { LedgerEntryEntity, LedgerKind } from './ledger-entry.entity';
-import { GENESIS_HASH, hashLedgerEntry } from './ledger-hash';
+import { checkLedger, GENESIS_HASH, hashLedgerEntry, type LedgerVerification } from './ledger-hash';
 import { LedgerRepository } from './ledger.repository';
 
 export interface LedgerPosting {
@@ -18,13 +18,6 @@ export interface LedgerPosting {
   refId?: string | null;
   /** Only the seed back-dates entries; everything else happens now. */
   at?: Date;
-}
-
-export interface LedgerVerification {
-  ok: boolean;
-  entries: number;
-  firstBadEntryId?: string;
-  problem?: string;
 }
 
 /**
@@ -87,10 +80,7 @@ export class LedgerService {
   }
 
   /**
-   * Recomputes every kiosk's hash chain and every account's balance. A changed entry breaks its
-   * own hash, a removed one breaks the next entry's link or the sequence, and a removed last
-   * entry leaves its account's balance unequal to the sum of the ledger.
-   *
+   * Every kiosk's hash chain and every account's balance, recomputed (see `checkLedger`).
    * Entries and balances are read in the write queue, so no redemption commits between the two
    * reads (which would look like a balance that differs from its ledger); the check holds writes
    * back for as long as the reads take.
@@ -100,34 +90,7 @@ export class LedgerService {
       entries: await this.repository.chains(tx),
       accounts: await this.repository.accounts(tx),
     }));
-    const sums = new Map<string, number>();
-    let previous: LedgerEntryEntity | undefined;
-    for (const entry of entries) {
-      const first = !previous || previous.kioskId !== entry.kioskId;
-      const expectedSeq = first ? 1 : previous!.seq + 1;
-      const expectedPrev = first ? GENESIS_HASH : previous!.hash;
-      const bad = (problem: string): LedgerVerification => ({
-        ok: false,
-        entries: entries.length,
-        firstBadEntryId: entry.id,
-        problem,
-      });
-      if (entry.seq !== expectedSeq) return bad(`sequence gap before ${entry.kioskId}#${entry.seq}`);
-      if (entry.prevHash !== expectedPrev) return bad(`broken link at ${entry.kioskId}#${entry.seq}`);
-      if (hashLedgerEntry(entry) !== entry.hash) return bad(`altered entry ${entry.kioskId}#${entry.seq}`);
-      sums.set(entry.accountId, (sums.get(entry.accountId) ?? 0) + entry.delta);
-      previous = entry;
-    }
-    for (const account of accounts) {
-      if ((sums.get(account.id) ?? 0) !== account.balance) {
-        return {
-          ok: false,
-          entries: entries.length,
-          problem: `account ${account.id} balance ${account.balance} differs from its ledger sum ${sums.get(account.id) ?? 0}`,
-        };
-      }
-    }
-    return { ok: true, entries: entries.length };
+    return checkLedger(entries, accounts);
   }
 
   /** Why a guarded balance move was refused: no such account, or too few points. */
