@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { HubModule } from './hub/hub.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { MembersModule } from './members/members.module';
@@ -23,6 +24,7 @@ import { AuthModule } from './sessions/auth.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
+import { SyncModule } from './sync/sync.module';
 
 @Module({
   imports: [
@@ -47,6 +49,8 @@ import { StaffModule } from './staff/staff.module';
     EventsModule,
     ReportsModule,
     BackupModule,
+    SyncModule,
+    HubModule,
     SeedModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SEED_IMAGES_DIR } from '@kiosk/seed';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
@@ -13,6 +13,7 @@ import { QuietStartLogger } from './common/quiet-logger';
 import { documentValidationLimits } from './common/openapi-limits';
 import { allowedHostNames, hostAllowlist, securityHeaders } from './common/security';
 import { createValidationPipe, refuseDeepJson } from './common/validation';
+import type { RawBodyRequest } from './hub/hub-sync.controller';
 import { APP_CONFIG, type AppConfig, describeConfig, type LogLevel } from './config/app-config';
 
 const LEVELS: NestLogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -22,6 +23,7 @@ export function logLevels(level: LogLevel): NestLogLevel[] {
 }
 
 export const MAX_BODY = '64kb';
+const MAX_SYNC_BODY = '16mb';
 
 /** The whole HTTP application: API, OpenAPI document, product images and the touchscreen UI. */
 export async function createApp(level: LogLevel): Promise<NestExpressApplication> {
@@ -41,6 +43,17 @@ export async function createApp(level: LogLevel): Promise<NestExpressApplication
     limit: MAX_BODY,
     verify: (_request: Request, _response: Response, body: Buffer) => refuseDeepJson(body),
   };
+  // sync requests are larger (journal batches) and signed over their exact bytes, kept as `rawBody`
+  app.use(
+    '/api/hub/sync',
+    json({
+      limit: MAX_SYNC_BODY,
+      verify: (request: Request, _response: Response, body: Buffer) => {
+        refuseDeepJson(body);
+        (request as RawBodyRequest).rawBody = body;
+      },
+    }),
+  );
   app.useBodyParser('json', jsonOptions);
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     .get(StaffService)
     .ensureDefaultStaff({ admin: config.adminPin, volunteer: config.volunteerPin });
   const seed = app.get(SeedService);
-  const seeded = (await seed.isEmpty()) && (await seed.seedDemo());
+  // a hub, and a kiosk that takes its store from the hub, start empty
+  const demo = config.role === 'kiosk' && !config.hubUrl;
+  const seeded = demo && (await seed.isEmpty()) && (await seed.seedDemo());
 
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
@@ -34,7 +36,9 @@ async function main(): Promise<void> {
   const settings = app.get(SettingsService);
   const lines = [
     '',
-    `  ${settings.current.storeName} — kiosk ${settings.kioskId} is ready (${Math.round(performance.now() - started)} ms)`,
+    config.role === 'hub'
+      ? `  District hub is ready (${Math.round(performance.now() - started)} ms)`
+      : `  ${settings.current.storeName} — kiosk ${settings.kioskId} is ready (${Math.round(performance.now() - started)} ms)`,
     `  Open ${url}  ·  API docs ${url}/api/docs`,
     `  Staff sign in with username "admin" or "volunteer" and the PIN.`,
     ...Object.entries(pins).map(

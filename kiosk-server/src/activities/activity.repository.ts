@@ -39,6 +39,7 @@ export class ActivityRepository {
       activity.defaultPoints,
       activity.active,
     ]);
+    tx.changed('activities', activity);
   }
 
   async count(): Promise<number> {

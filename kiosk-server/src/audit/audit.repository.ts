@@ -21,6 +21,7 @@ export class AuditRepository {
       change.after,
       change.createdAt,
     ]);
+    tx.changed('admin_changes', change);
   }
 
   /** Newest first (UUIDv7 ids sort by time); older than `beforeId` and of one kind of thing when given. */

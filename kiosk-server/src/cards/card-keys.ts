@@ -39,6 +39,7 @@ export class CardKeys {
   private constructor(
     private readonly privateKey: KeyObject,
     readonly keyId: string,
+    private readonly trustedDir: string,
   ) {}
 
   static loadOrCreate(dataDir: string): CardKeys {
@@ -54,13 +55,37 @@ export class CardKeys {
     chmodSync(privatePath, 0o600);
     const privateKey = createPrivateKey(readFileSync(privatePath));
     const publicKey = createPublicKey(privateKey);
-    const keys = new CardKeys(privateKey, keyIdOf(publicKey));
+    const keys = new CardKeys(privateKey, keyIdOf(publicKey), join(dir, 'trusted'));
     keys.trusted.set(keys.keyId, publicKey);
     for (const file of readdirSync(join(dir, 'trusted')).filter((name) => name.endsWith('.pem'))) {
       const key = createPublicKey(readFileSync(join(dir, 'trusted', file)));
       keys.trusted.set(keyIdOf(key), key);
     }
     return keys;
+  }
+
+  /** This kiosk's public key (PEM): the hub hands it to the store's other kiosks. */
+  get publicKeyPem(): string {
+    return this.trusted.get(this.keyId)!.export({ format: 'pem', type: 'spki' }).toString();
+  }
+
+  /**
+   * Trusts another kiosk's card key from now on (kept in keys/trusted/, so after a restart too):
+   * a card issued at that counter scans here. False when the text is not an Ed25519 public key.
+   */
+  trust(pem: string): boolean {
+    let key: KeyObject;
+    try {
+      key = createPublicKey(pem);
+    } catch {
+      return false;
+    }
+    if (key.asymmetricKeyType !== 'ed25519') return false;
+    const keyId = keyIdOf(key);
+    if (this.trusted.has(keyId)) return true;
+    writeFileSync(join(this.trustedDir, `${keyId}.pem`), key.export({ format: 'pem', type: 'spki' }), { mode: 0o644 });
+    this.trusted.set(keyId, key);
+    return true;
   }
 
   /** The QR text of a card: `PSK1.<key id>.<card no>.<Ed25519 signature, base64url>`. */

@@ -55,14 +55,20 @@ export class CardRepository {
   }
 
   async revokeActiveOf(tx: Tx, memberId: string, revokedAt: string): Promise<void> {
-    await tx.run(
-      `UPDATE "cards" SET "status" = 'revoked', "revokedAt" = ? WHERE "memberId" = ? AND "status" = 'active'`,
+    const revoked = await tx.all<CardEntity>(
+      `UPDATE "cards" SET "status" = 'revoked', "revokedAt" = ? WHERE "memberId" = ? AND "status" = 'active'
+       RETURNING ${COLUMNS}`,
       [revokedAt, memberId],
     );
+    for (const card of revoked) tx.changed('cards', card);
   }
 
   async revoke(tx: Tx, cardNo: string, revokedAt: string): Promise<void> {
-    await tx.run(`UPDATE "cards" SET "status" = 'revoked', "revokedAt" = ? WHERE "cardNo" = ?`, [revokedAt, cardNo]);
+    const revoked = await tx.all<CardEntity>(
+      `UPDATE "cards" SET "status" = 'revoked', "revokedAt" = ? WHERE "cardNo" = ? RETURNING ${COLUMNS}`,
+      [revokedAt, cardNo],
+    );
+    for (const card of revoked) tx.changed('cards', card);
   }
 
   async insert(tx: Tx, card: CardEntity): Promise<void> {
@@ -74,6 +80,7 @@ export class CardRepository {
       card.issuedAt,
       card.revokedAt,
     ]);
+    tx.changed('cards', card);
   }
 
   /** Every card a member has had, newest first. */

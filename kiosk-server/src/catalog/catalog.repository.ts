@@ -109,14 +109,17 @@ export class CatalogRepository {
       p.createdAt,
       p.updatedAt,
     ]);
+    tx.changed('products', p);
   }
 
   /** Sets the given fields (only those named in ProductChanges) and the time of the change. */
   async update(tx: Tx, id: string, changes: ProductChanges, updatedAt: string): Promise<void> {
     const columns = CHANGEABLE.filter((column) => changes[column] !== undefined);
-    await tx.run(
-      `UPDATE "products" SET ${[...columns, 'updatedAt'].map((column) => `"${column}" = ?`).join(', ')} WHERE "id" = ?`,
+    const updated = await tx.all<ProductRow>(
+      `UPDATE "products" SET ${[...columns, 'updatedAt'].map((column) => `"${column}" = ?`).join(', ')} WHERE "id" = ?
+       RETURNING ${PRODUCT_COLUMNS}`,
       [...columns.map((column) => changes[column]), updatedAt, id],
     );
+    for (const row of updated) tx.changed('products', productFromRow(row));
   }
 }

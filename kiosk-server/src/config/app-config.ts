@@ -35,8 +35,17 @@ export interface AppConfig {
   printerStatus: 'auto' | 'on' | 'off';
   adminPin: string | undefined;
   volunteerPin: string | undefined;
+  /** The district hub a kiosk syncs with (http or https); unset: a store on its own. */
   hubUrl: string | undefined;
+  /** The one-time enrolment code; spent at the first sync. */
   hubKey: string | undefined;
+  /** Time between automatic sync rounds (SYNC_INTERVAL_SECONDS); 0: only on demand. */
+  syncIntervalMs: number;
+  /**
+   * How long after its last pull a kiosk counts its view of the store as fresh (SYNC_FRESH_SECONDS,
+   * default three intervals or 3 minutes); after that the offline allowance limits spends.
+   */
+  syncFreshMs: number;
   logLevel: LogLevel;
   /** Where the built touchscreen UI lives; served at `/` when present. */
   uiDir: string;
@@ -83,6 +92,26 @@ function pin(env: Env, name: string): string | undefined {
   // takes 4 to 12, so a PIN set before this rule can still be tried and then replaced)
   if (!/^\d{6,12}$/.test(value)) throw new ConfigError(`${name} must be 6 to 12 digits`);
   return value;
+}
+
+function hubUrl(env: Env): string | undefined {
+  const raw = optional(env, 'HUB_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`HUB_URL must be an address such as http://hub.example:3000 (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError('HUB_URL must start with http:// or https://');
+  return url.origin;
+}
+
+function syncInterval(env: Env): number {
+  const raw = env.SYNC_INTERVAL_SECONDS?.trim();
+  if (raw === '0') return 0;
+  return seconds(env, 'SYNC_INTERVAL_SECONDS', 60) * 1000;
 }
 
 function seconds(env: Env, name: string, fallback: number): number {
@@ -187,8 +216,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     printerStatus: oneOf(env, 'PRINTER_STATUS', ['auto', 'on', 'off'], 'auto'),
     adminPin: pin(env, 'KIOSK_ADMIN_PIN'),
     volunteerPin: pin(env, 'KIOSK_VOLUNTEER_PIN'),
-    hubUrl: optional(env, 'HUB_URL'),
+    hubUrl: hubUrl(env),
     hubKey: optional(env, 'HUB_KEY'),
+    syncIntervalMs: syncInterval(env),
+    syncFreshMs: seconds(env, 'SYNC_FRESH_SECONDS', Math.max(3 * syncInterval(env), 180_000) / 1000) * 1000,
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'], 'log'),
     uiDir: resolve(__dirname, '../../../kiosk-ui/dist'),
     backup: backup(env, cwd, database),

@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { Engine, SqlRunner, Tx } from './sql-runner';
+import type { Engine, EngineTx, SqlRunner } from './sql-runner';
 
 /**
  * The one door to the database for repositories: plain SQL in the shared dialect (see
@@ -15,7 +15,7 @@ export abstract class Database implements SqlRunner {
   abstract run(sql: string, params?: readonly unknown[]): Promise<number>;
 
   /** The transaction handle for a query runner whose transaction has just started. */
-  abstract begin(runner: QueryRunner): Promise<Tx>;
+  abstract begin(runner: QueryRunner): Promise<EngineTx>;
 
   /** Releases what the engine holds on the connection, before the DataSource closes it. */
   abstract close(): Promise<void>;

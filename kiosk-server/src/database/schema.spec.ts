@@ -232,7 +232,8 @@ describe('the schema read back from SQLite', () => {
     expect(schema.products!.indexes).toContain('unique (barcode) where barcode is not null');
     expect(schema.event_check_ins!.indexes).toContain('unique (eventId, memberId)');
     expect(schema.stock_movements!.foreignKeys).toEqual(['(productId) → products(id)']);
-    expect(schema.accounts!.checks).toEqual(['(balance) 0', "(kind) 'household' 'person'"]);
+    // a merged balance may go below zero at the hub (an overdraft, flagged); local spends check it
+    expect(schema.accounts!.checks).toEqual(["(kind) 'household' 'person'"]);
   });
 });
 

@@ -15,12 +15,24 @@ export interface SqlRunner {
   run(sql: string, params?: readonly unknown[]): Promise<number>;
 }
 
-/**
- * One write transaction of the write queue. Services receive it and hand it on to repositories;
- * only persistence code looks inside.
- */
-export interface Tx extends SqlRunner {
+/** A write transaction as an engine opens it. */
+export interface EngineTx extends SqlRunner {
   readonly engine: Engine;
   /** TypeORM's manager of the same transaction, for repositories that use entity operations. */
   readonly manager: EntityManager;
+}
+
+/** A row as a write left it: what the sync journal carries to the hub and the store's other kiosks. */
+export interface RowChange {
+  table: string;
+  row: Record<string, unknown>;
+}
+
+/**
+ * One write job of the write queue. Services receive it and hand it on to repositories; only
+ * persistence code looks inside. A repository that writes a table which travels says so with
+ * `changed`; the job's changes go into the sync journal in the same transaction.
+ */
+export interface Tx extends EngineTx {
+  changed(table: string, row: object): void;
 }

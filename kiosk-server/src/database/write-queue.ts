@@ -1,7 +1,10 @@
 import type { Database } from './database';
-import type { Tx } from './sql-runner';
+import type { EngineTx, RowChange, Tx } from './sql-runner';
 
 type Work<T> = (tx: Tx) => Promise<T>;
+
+/** Writes a job's changed rows into the sync journal, inside the job's transaction. */
+export type JournalWriter = (tx: EngineTx, changes: readonly RowChange[]) => Promise<void>;
 
 interface Job {
   work: Work<unknown>;
@@ -27,11 +30,17 @@ export class WriteQueue {
   private readonly waiting: Job[] = [];
   private inBatch = 0;
   private draining: Promise<void> | null = null;
+  private journal: JournalWriter | undefined;
 
   constructor(
     private readonly db: Database,
     private readonly maxBatch = 64,
   ) {}
+
+  /** From now on every job's changed rows are journalled, in the job's own savepoint. */
+  useJournal(journal: JournalWriter): void {
+    this.journal = journal;
+  }
 
   /** Jobs waiting or running. */
   get depth(): number {
@@ -72,7 +81,12 @@ export class WriteQueue {
       for (const job of batch) {
         await tx.run('SAVEPOINT write_job');
         try {
-          const value = await job.work(tx);
+          const changes: RowChange[] = [];
+          const value = await job.work({
+            ...tx,
+            changed: (table, row) => changes.push({ table, row: { ...row } as Record<string, unknown> }),
+          });
+          if (changes.length > 0 && this.journal) await this.journal(tx, changes);
           await tx.run('RELEASE write_job');
           outcomes.push({ ok: true, value });
         } catch (error) {

@@ -33,6 +33,7 @@ export class EventRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [event.id, event.activityId, event.name, event.points, event.createdBy, event.createdAt, event.closedAt],
     );
+    tx.changed('award_events', event);
   }
 
   /** Newest first; `open` true keeps the events still taking check-ins, false the closed ones. */
@@ -77,6 +78,7 @@ export class EventRepository {
        ON CONFLICT ("eventId", "memberId") DO NOTHING`,
       [checkIn.id, checkIn.eventId, checkIn.memberId, checkIn.ledgerEntryId, checkIn.createdAt],
     );
+    if (inserted === 1) tx.changed('event_check_ins', checkIn);
     return inserted === 1;
   }
 
@@ -88,6 +90,11 @@ export class EventRepository {
   }
 
   async close(tx: Tx, id: string, closedAt: string): Promise<void> {
-    await tx.run(`UPDATE "award_events" SET "closedAt" = ? WHERE "id" = ?`, [closedAt, id]);
+    const closed = await tx.all<AwardEventEntity>(
+      `UPDATE "award_events" SET "closedAt" = ? WHERE "id" = ?
+       RETURNING "id", "activityId", "name", "points", "createdBy", "createdAt", "closedAt"`,
+      [closedAt, id],
+    );
+    for (const event of closed) tx.changed('award_events', event);
   }
 }

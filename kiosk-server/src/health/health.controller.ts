@@ -1,6 +1,7 @@
-import { Controller, Get, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { APP_CONFIG, type AppConfig, type KioskRole } from '../config/app-config';
 import { BackupService } from '../backup/backup.service';
 import { BackupHealthResponse } from '../backup/dto/backup.dto';
 import { PrintQueue } from '../printing/print-queue.service';
@@ -28,6 +29,7 @@ class HealthResponse {
   @ApiProperty({ enum: ['ok', 'error'] }) db!: string;
   @ApiProperty() printer!: PrinterHealth;
   @ApiProperty() kioskId!: string;
+  @ApiProperty({ enum: ['kiosk', 'hub'] }) role!: KioskRole;
   @ApiProperty({ description: 'Whether backups work; the staff console says a failure in words' })
   backup!: BackupHealthResponse;
 }
@@ -43,6 +45,7 @@ export class HealthController {
     private readonly settings: SettingsService,
     private readonly backups: BackupService,
     private readonly sessions: SessionStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -61,6 +64,7 @@ export class HealthController {
       db,
       printer,
       kioskId: this.settings.kioskId,
+      role: this.config.role,
       backup,
     };
     if (this.isStaff(request)) return response;

@@ -55,21 +55,23 @@ export class InventoryRepository {
         available,
       });
     }
+    const movement = {
+      id: uuidv7(),
+      productId: change.productId,
+      delta,
+      stockAfter: product.stock,
+      reason: change.reason,
+      note: change.note ?? null,
+      actor: change.actor,
+      refId: change.refId ?? null,
+      createdAt: now,
+    };
     await tx.run(
       `INSERT INTO "stock_movements" ("id", "productId", "delta", "stockAfter", "reason", "note", "actor", "refId", "createdAt")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        uuidv7(),
-        change.productId,
-        change.delta,
-        product.stock,
-        change.reason,
-        change.note ?? null,
-        change.actor,
-        change.refId ?? null,
-        now,
-      ],
+      Object.values(movement),
     );
+    tx.changed('stock_movements', movement);
     return product.stock;
   }
 

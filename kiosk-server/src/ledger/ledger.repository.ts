@@ -59,6 +59,7 @@ export class LedgerRepository {
       entry.prevHash,
       entry.hash,
     ]);
+    tx.changed('ledger_entries', entry);
   }
 
   /** An account as it is now; pass the write's `tx` to read inside it. */
@@ -83,10 +84,15 @@ export class LedgerRepository {
       account.balance,
       account.createdAt,
     ]);
+    tx.changed('accounts', account);
   }
 
   async renameAccount(tx: Tx, id: string, name: string): Promise<void> {
-    await tx.run(`UPDATE "accounts" SET "name" = ? WHERE "id" = ?`, [name, id]);
+    const renamed = await tx.all<AccountEntity>(
+      `UPDATE "accounts" SET "name" = ? WHERE "id" = ? RETURNING ${ACCOUNT_COLUMNS}`,
+      [name, id],
+    );
+    for (const account of renamed) tx.changed('accounts', account);
   }
 
   /**

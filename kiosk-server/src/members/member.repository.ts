@@ -84,14 +84,23 @@ export class MemberRepository {
       member.household,
       member.createdAt,
     ]);
+    tx.changed('members', member);
   }
 
   async rename(tx: Tx, id: string, name: string): Promise<void> {
-    await tx.run(`UPDATE "members" SET "name" = ? WHERE "id" = ?`, [name, id]);
+    const renamed = await tx.all<MemberEntity>(`UPDATE "members" SET "name" = ? WHERE "id" = ? RETURNING ${COLUMNS}`, [
+      name,
+      id,
+    ]);
+    for (const member of renamed) tx.changed('members', member);
   }
 
   async moveTo(tx: Tx, id: string, accountId: string, household: string): Promise<void> {
-    await tx.run(`UPDATE "members" SET "accountId" = ?, "household" = ? WHERE "id" = ?`, [accountId, household, id]);
+    const moved = await tx.all<MemberEntity>(
+      `UPDATE "members" SET "accountId" = ?, "household" = ? WHERE "id" = ? RETURNING ${COLUMNS}`,
+      [accountId, household, id],
+    );
+    for (const member of moved) tx.changed('members', member);
   }
 
   /** The balance behind each active card, by card number (for the printed card index). */

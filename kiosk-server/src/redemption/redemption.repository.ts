@@ -14,6 +14,12 @@ export type PricedLine = Pick<
 export interface CheckoutStart {
   balance: number;
   previous: { requestHash: string; response: string } | null;
+  /** The scanned card's status now (null: not this member's card). */
+  cardStatus: 'active' | 'revoked' | null;
+  /** The account the member belongs to now. */
+  memberAccountId: string | null;
+  /** Points this kiosk's redemptions of the account came to in the offline window. */
+  spentOffline: number;
 }
 
 /** A product as the checkout sees it, with the quantity the account took of it this month. */
@@ -82,16 +88,51 @@ export class RedemptionRepository {
   // ---- the checkout -------------------------------------------------------------------------
 
   /** The balance and the answer already stored under this key, in one round trip; undefined if no account. */
-  async checkoutStart(tx: Tx, accountId: string, key: string): Promise<CheckoutStart | undefined> {
-    const [row] = await tx.all<{ balance: number; requestHash: string | null; response: string | null }>(
-      `SELECT a."balance", i."requestHash", i."response" FROM "accounts" a
+  /**
+   * In one statement: the balance, an earlier answer for this key, whether the card is still active
+   * and the member still in this account (a revocation or a move may have committed since the
+   * scan), and what this kiosk's redemptions of the account since `since` came to (the offline
+   * allowance; nothing is summed without `since`).
+   */
+  async checkoutStart(
+    tx: Tx,
+    session: { accountId: string; memberId: string; cardNo: string },
+    key: string,
+    offline: { kioskId: string; since: string } | undefined,
+  ): Promise<CheckoutStart | undefined> {
+    const [row] = await tx.all<
+      Omit<CheckoutStart, 'previous'> & { requestHash: string | null; response: string | null }
+    >(
+      `SELECT a."balance", i."requestHash", i."response",
+         (SELECT c."status" FROM "cards" c WHERE c."cardNo" = ? AND c."memberId" = ?) AS "cardStatus",
+         (SELECT m."accountId" FROM "members" m WHERE m."id" = ?) AS "memberAccountId",
+         CASE WHEN ? THEN (
+           SELECT COALESCE(SUM(r."totalPoints"), 0) FROM "redemptions" r
+           WHERE r."accountId" = a."id" AND r."kioskId" = ? AND r."status" = 'completed' AND r."createdAt" > ?
+         ) ELSE 0 END AS "spentOffline"
+       FROM "accounts" a
        LEFT JOIN "idempotency_records" i ON i."accountId" = a."id" AND i."key" = ?
        WHERE a."id" = ?`,
-      [key, accountId],
+      [
+        session.cardNo,
+        session.memberId,
+        session.memberId,
+        offline !== undefined,
+        offline?.kioskId ?? '',
+        offline?.since ?? '',
+        key,
+        session.accountId,
+      ],
     );
     if (!row) return undefined;
     const previous = row.requestHash === null ? null : { requestHash: row.requestHash, response: row.response! };
-    return { balance: row.balance, previous };
+    return {
+      balance: row.balance,
+      previous,
+      cardStatus: row.cardStatus,
+      memberAccountId: row.memberAccountId,
+      spentOffline: Number(row.spentOffline),
+    };
   }
 
   /** The basket's products (those that exist) and what the account took of each this month, in one statement. */
@@ -138,19 +179,22 @@ export class RedemptionRepository {
         r.createdAt,
       ],
     );
+    tx.changed('redemptions', r);
+    const rows = lines.map((line) => ({
+      id: uuidv7(),
+      redemptionId: r.id,
+      productId: line.productId,
+      productName: line.productName,
+      pricePoints: line.pricePoints,
+      quantity: line.quantity,
+      lineTotal: line.lineTotal,
+    }));
     await tx.run(
       `INSERT INTO "redemption_lines" ("id", "redemptionId", ${LINE_COLUMNS})
-       VALUES ${lines.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      lines.flatMap((line) => [
-        uuidv7(),
-        r.id,
-        line.productId,
-        line.productName,
-        line.pricePoints,
-        line.quantity,
-        line.lineTotal,
-      ]),
+       VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap((row) => Object.values(row)),
     );
+    for (const row of rows) tx.changed('redemption_lines', row);
   }
 
   /** The answer to replay for this key, stored in the redemption's own transaction. */
@@ -194,11 +238,12 @@ export class RedemptionRepository {
     id: string,
     voiding: Pick<RedemptionEntity, 'voidLedgerEntryId' | 'voidReason' | 'voidedBy' | 'voidedAt'>,
   ): Promise<void> {
-    await tx.run(
+    const voided = await tx.all<RedemptionEntity>(
       `UPDATE "redemptions" SET "status" = 'voided', "voidLedgerEntryId" = ?, "voidReason" = ?, "voidedBy" = ?,
-         "voidedAt" = ? WHERE "id" = ?`,
+         "voidedAt" = ? WHERE "id" = ? RETURNING ${REDEMPTION_COLUMNS}`,
       [voiding.voidLedgerEntryId, voiding.voidReason, voiding.voidedBy, voiding.voidedAt, id],
     );
+    for (const redemption of voided) tx.changed('redemptions', redemption);
   }
 
   async staffView(id: string): Promise<RedemptionStaffRow | undefined> {

@@ -11,6 +11,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { PrintQueue } from '../printing/print-queue.service';
 import type { ResidentSession } from '../sessions/session.store';
 import { SettingsService } from '../settings/settings.service';
+import { SyncService } from '../sync/sync.service';
 import type { RedemptionItemDto, RedemptionResponse, VoidResponse } from './dto/redemption.dto';
 import type { RedemptionEntity } from './redemption.entity';
 import { type CheckoutProduct, type PricedLine, RedemptionRepository } from './redemption.repository';
@@ -60,6 +61,7 @@ export class RedemptionService {
     private readonly settings: SettingsService,
     private readonly printQueue: PrintQueue,
     private readonly audit: AuditTrailService,
+    private readonly sync: SyncService,
   ) {}
 
   async redeem(
@@ -98,7 +100,13 @@ export class RedemptionService {
     items: RedemptionItemDto[],
   ): Promise<RedemptionOutcome> {
     const requestHash = hashRequest(items);
-    const start = await this.redemptions.checkoutStart(tx, session.accountId, key);
+    const offlineSince = this.sync.offlineSince();
+    const start = await this.redemptions.checkoutStart(
+      tx,
+      session,
+      key,
+      offlineSince === undefined ? undefined : { kioskId: this.settings.kioskId, since: offlineSince },
+    );
     if (!start) throw DomainError.notFound('ACCOUNT_NOT_FOUND', 'No such account.');
     const { balance, previous } = start;
     if (previous) {
@@ -106,6 +114,12 @@ export class RedemptionService {
         throw new DomainError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another request.');
       }
       return { response: JSON.parse(previous.response) as RedemptionResponse, replayed: true };
+    }
+    if (start.cardStatus !== 'active') {
+      throw DomainError.unauthorized('CARD_REVOKED', 'This card was cancelled after it was scanned.');
+    }
+    if (start.memberAccountId !== session.accountId) {
+      throw DomainError.conflict('MEMBER_MOVED', 'This member now belongs to another account; scan the card again.');
     }
 
     const { minRedeemBalance } = this.settings.current;
@@ -129,6 +143,14 @@ export class RedemptionService {
         'INSUFFICIENT_POINTS',
         `The balance of ${balance} points does not cover ${total} points.`,
         { balance, required: total },
+      );
+    }
+    const { offlineAllowance } = this.settings.current;
+    if (offlineSince !== undefined && start.spentOffline + total > offlineAllowance) {
+      throw DomainError.conflict(
+        'OFFLINE_ALLOWANCE',
+        `This kiosk cannot reach the district hub, so it may spend at most ${offlineAllowance} points of this account until it syncs (${start.spentOffline} spent already).`,
+        { allowance: offlineAllowance, spentOffline: start.spentOffline, required: total },
       );
     }
 

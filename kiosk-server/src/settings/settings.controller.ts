@@ -27,8 +27,24 @@ export class SettingsController {
 }
 
 function toSettingsResponse(settings: Readonly<StoreSettings>): SettingsResponse {
-  const { storeName, minRedeemBalance, residentIdleSeconds, receiptHeader, receiptFooter, showNameOnCard } = settings;
-  return { storeName, minRedeemBalance, residentIdleSeconds, receiptHeader, receiptFooter, showNameOnCard };
+  const {
+    storeName,
+    minRedeemBalance,
+    residentIdleSeconds,
+    receiptHeader,
+    receiptFooter,
+    showNameOnCard,
+    offlineAllowance,
+  } = settings;
+  return {
+    storeName,
+    minRedeemBalance,
+    residentIdleSeconds,
+    receiptHeader,
+    receiptFooter,
+    showNameOnCard,
+    offlineAllowance,
+  };
 }
 
 /** The store rules an admin changes: minimum balance, idle time, receipt header and footer, store name. */

@@ -16,6 +16,11 @@ export interface StoreSettings {
   receiptHeader: string;
   receiptFooter: string;
   showNameOnCard: boolean;
+  /**
+   * Points an account may spend at this kiosk while its view of the store is stale (no sync with
+   * the hub lately) and other kiosks can spend the same points; 0 refuses such spends.
+   */
+  offlineAllowance: number;
 }
 
 export const DEFAULT_SETTINGS: StoreSettings = {
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   receiptHeader: '',
   receiptFooter: '文明实践 积分兑换 谢谢您的奉献',
   showNameOnCard: true,
+  offlineAllowance: 20,
 };
 
 const SETTING_RULES: { [K in keyof StoreSettings]: (value: unknown) => boolean } = {
@@ -34,6 +40,7 @@ const SETTING_RULES: { [K in keyof StoreSettings]: (value: unknown) => boolean }
   receiptHeader: (v) => typeof v === 'string' && v.length <= 80,
   receiptFooter: (v) => typeof v === 'string' && v.length <= 80,
   showNameOnCard: (v) => typeof v === 'boolean',
+  offlineAllowance: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100000,
 };
 
 @Injectable()

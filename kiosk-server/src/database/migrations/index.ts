@@ -2,6 +2,8 @@ import { InitialSchema1767000000000 } from './postgres/1767000000000-initial-sch
 import { InitialSchema1763769600000 } from './sqlite/1763769600000-initial-schema';
 import { StaffConsole1764979200000 } from './sqlite/1764979200000-staff-console';
 import { IdsThatTravel1767000000000 } from './sqlite/1767000000000-ids-that-travel';
+import { Sync1768000000000 as SqliteSync } from './sqlite/1768000000000-sync';
+import { Sync1768000000000 as PostgresSync } from './postgres/1768000000000-sync';
 
 /**
  * One history per engine, in order; TypeORM records which ran in its `migrations` table.
@@ -9,6 +11,6 @@ import { IdsThatTravel1767000000000 } from './sqlite/1767000000000-ids-that-trav
  * is added to the other in the same change.
  */
 export const MIGRATIONS = {
-  sqlite: [InitialSchema1763769600000, StaffConsole1764979200000, IdsThatTravel1767000000000],
-  postgres: [InitialSchema1767000000000],
+  sqlite: [InitialSchema1763769600000, StaffConsole1764979200000, IdsThatTravel1767000000000, SqliteSync],
+  postgres: [InitialSchema1767000000000, PostgresSync],
 };

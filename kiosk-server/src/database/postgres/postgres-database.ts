@@ -3,7 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Database } from '../database';
-import type { Tx } from '../sql-runner';
+import type { EngineTx } from '../sql-runner';
 import { PostgresRunner } from './postgres-runner';
 
 // COUNT(*) and SUM(integer) are bigint, which pg hands over as strings; our sums of points and
@@ -35,7 +35,7 @@ export class PostgresDatabase extends Database {
     return this.reads.run(sql, params);
   }
 
-  async begin(runner: QueryRunner): Promise<Tx> {
+  async begin(runner: QueryRunner): Promise<EngineTx> {
     const client = (await (runner as PostgresQueryRunner).connect()) as PoolClient;
     const sql = new PostgresRunner(client);
     await sql.all(`SELECT pg_advisory_xact_lock(?)`, [WRITE_LOCK]);

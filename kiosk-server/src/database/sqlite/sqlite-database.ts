@@ -2,7 +2,7 @@ import type { Database as SqliteConnection } from 'sqlite3';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { SqliteDriver } from 'typeorm/driver/sqlite/SqliteDriver';
 import { Database } from '../database';
-import type { Tx } from '../sql-runner';
+import type { EngineTx } from '../sql-runner';
 import { SqliteStatements } from './sqlite-statements';
 
 /** SQLite: one connection for everything, so reads and the write transaction share its statements. */
@@ -24,7 +24,7 @@ export class SqliteDatabase extends Database {
     return this.statements.run(sql, params);
   }
 
-  begin(runner: QueryRunner): Promise<Tx> {
+  begin(runner: QueryRunner): Promise<EngineTx> {
     const { statements } = this;
     return Promise.resolve({
       engine: this.engine,

@@ -41,6 +41,19 @@ export class UpdateSettingsDto {
   @Omittable()
   @IsBoolean()
   showNameOnCard?: boolean;
+
+  @ApiPropertyOptional({
+    example: 20,
+    minimum: 0,
+    maximum: 100000,
+    description:
+      "Points an account may spend here while the store's other kiosks cannot be seen (sync stale); 0 refuses",
+  })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  offlineAllowance?: number;
 }
 
 export class SettingsResponse {
@@ -50,4 +63,5 @@ export class SettingsResponse {
   @ApiProperty() receiptHeader!: string;
   @ApiProperty() receiptFooter!: string;
   @ApiProperty() showNameOnCard!: boolean;
+  @ApiProperty({ example: 20 }) offlineAllowance!: number;
 }

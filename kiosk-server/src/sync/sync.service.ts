@@ -1,0 +1,308 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { CardsService } from '../cards/cards.service';
+import { DomainError } from '../common/domain-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WriteQueue } from '../database/write-queue';
+import { SessionStore } from '../sessions/session.store';
+import {
+  type DigestResponse,
+  type EnrolResponse,
+  type PullResponse,
+  type PushResponse,
+  SYNC_BATCH,
+} from './dto/protocol.dto';
+import { HubClient } from './hub-client';
+import { hashJournalRow, parseChanges } from './journal';
+import { JournalRepository } from './journal.repository';
+import { JournalService } from './journal.service';
+import { ReplicaRepository } from './replica.repository';
+import { DeviceKey } from './request-signature';
+
+export interface SyncRoundResult {
+  pushed: number;
+  pulled: number;
+  acknowledgedSeq: number;
+  pullCursor: number;
+  store: string;
+  rescanned: boolean;
+  problems: string[];
+  durationMs: number;
+}
+
+export interface SyncStatus {
+  hubUrl: string | null;
+  enrolled: boolean;
+  kioskId: string | null;
+  store: string | null;
+  lastSyncAt: string | null;
+  lastError: { code: string; message: string; at: string } | null;
+  pending: number;
+  acknowledgedSeq: number;
+}
+
+/** Wait after a local write before a round, so a burst of writes goes up together. */
+const AFTER_WRITE_MS = 2000;
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+/**
+ * A kiosk's side of sync: one round pushes its journal, pulls its store's changes and compares
+ * digests. Rounds run one at a time, on demand and by themselves (an interval, soon after each
+ * local write, backing off while the hub is away); the counter never waits for them.
+ */
+@Injectable()
+export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Sync');
+  private running: Promise<SyncRoundResult> | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private timerDue = Infinity;
+  private failures = 0;
+  private stopped = false;
+  private deviceKey: DeviceKey | undefined;
+  /** What the offline allowance needs on every redemption, kept here rather than read each time. */
+  private view: { store?: string; spendingPoints: number; lastPullAt?: string } = { spendingPoints: 0 };
+
+  constructor(
+    private readonly writes: WriteQueue,
+    private readonly repository: JournalRepository,
+    private readonly replica: ReplicaRepository,
+    private readonly journal: JournalService,
+    private readonly cards: CardsService,
+    private readonly sessions: SessionStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const state = await this.repository.state();
+    this.view = {
+      store: state.get('store'),
+      spendingPoints: Number(state.get('spendingPoints') ?? 0),
+      lastPullAt: state.get('lastPullAt'),
+    };
+  }
+
+  /**
+   * Since when this kiosk's spends of an account count against the offline allowance; undefined
+   * when they do not: no hub, the store's only spending point, or a view of the store fresher
+   * than SYNC_FRESH_SECONDS. A kiosk that never pulled counts every spend.
+   */
+  offlineSince(now = Date.now()): string | undefined {
+    if (this.config.role !== 'kiosk' || !this.config.hubUrl) return undefined;
+    if (this.view.store !== undefined && this.view.spendingPoints <= 1) return undefined;
+    const { lastPullAt } = this.view;
+    if (lastPullAt && now - Date.parse(lastPullAt) < this.config.syncFreshMs) return undefined;
+    return lastPullAt ?? '';
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.automatic) return;
+    this.journal.onAppend(() => this.schedule(AFTER_WRITE_MS));
+    this.schedule(AFTER_WRITE_MS);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private get automatic(): boolean {
+    return this.config.role === 'kiosk' && this.config.hubUrl !== undefined && this.config.syncIntervalMs > 0;
+  }
+
+  async status(): Promise<SyncStatus> {
+    const state = await this.repository.state();
+    const acknowledgedSeq = Number(state.get('acknowledgedSeq') ?? 0);
+    const lastError = state.get('lastError');
+    return {
+      hubUrl: this.config.hubUrl ?? null,
+      enrolled: state.has('kioskId'),
+      kioskId: state.get('kioskId') ?? null,
+      store: state.get('store') ?? null,
+      lastSyncAt: state.get('lastSyncAt') ?? null,
+      lastError: lastError ? (JSON.parse(lastError) as SyncStatus['lastError']) : null,
+      pending: await this.repository.countAfter(this.journal.origin, acknowledgedSeq),
+      acknowledgedSeq,
+    };
+  }
+
+  /** One full round now; a round already under way is joined rather than doubled. */
+  run(): Promise<SyncRoundResult> {
+    this.running ??= this.round().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async round(): Promise<SyncRoundResult> {
+    const started = performance.now();
+    try {
+      const client = this.client();
+      const state = await this.repository.state();
+      const store = state.get('store') ?? (await this.enrol(client)).store;
+      const { pushed, acknowledgedSeq } = await this.push(client, Number(state.get('acknowledgedSeq') ?? 0));
+      let cursor = Number(state.get('pullCursor') ?? 0);
+      let pulled = await this.pull(client, cursor, (next) => (cursor = next));
+      const digest = await client.post<DigestResponse>('/api/hub/sync/digest', {
+        cursor,
+        origins: (await this.repository.digest()).map((o) => ({
+          ...o,
+          count: Number(o.count),
+          lastSeq: Number(o.lastSeq),
+        })),
+      });
+      if (digest.rescan) {
+        this.logger.warn('digest differs from the hub: pulling the store again from the start');
+        pulled += await this.pull(client, 0, (next) => (cursor = next));
+      }
+      for (const problem of digest.problems) this.logger.warn(`digest: ${problem}`);
+      const at = new Date().toISOString();
+      await this.writes.run((tx) => this.repository.setState(tx, { lastSyncAt: at, lastError: null }));
+      this.failures = 0;
+      return {
+        pushed,
+        pulled,
+        acknowledgedSeq,
+        pullCursor: cursor,
+        store,
+        rescanned: digest.rescan,
+        problems: digest.problems,
+        durationMs: Math.round(performance.now() - started),
+      };
+    } catch (error) {
+      this.failures += 1;
+      const failure =
+        error instanceof DomainError ? error : new DomainError(500, 'SYNC_FAILED', `Sync failed: ${String(error)}`);
+      const lastError = JSON.stringify({ code: failure.code, message: failure.message, at: new Date().toISOString() });
+      await this.writes.run((tx) => this.repository.setState(tx, { lastError })).catch(() => undefined);
+      throw failure;
+    }
+  }
+
+  private client(): HubClient {
+    if (this.config.role !== 'kiosk') throw DomainError.notFound('NOT_A_KIOSK', 'The hub does not sync with itself.');
+    if (!this.config.hubUrl) {
+      throw DomainError.conflict('SYNC_NOT_CONFIGURED', 'This kiosk has no hub: start it with HUB_URL and HUB_KEY.');
+    }
+    this.deviceKey ??= DeviceKey.loadOrCreate(this.config.dataDir);
+    return new HubClient(this.config.hubUrl, this.deviceKey);
+  }
+
+  private async enrol(client: HubClient): Promise<EnrolResponse> {
+    if (!this.config.hubKey) {
+      throw DomainError.conflict(
+        'ENROLMENT_CODE_MISSING',
+        'This kiosk is not enrolled yet: start it with HUB_KEY set to the enrolment code from the district hub.',
+      );
+    }
+    const enrolled = await client.post<EnrolResponse>('/api/hub/sync/enrol', {
+      code: this.config.hubKey,
+      origin: this.journal.origin,
+      publicKey: this.deviceKey!.publicKeyPem,
+      cardKey: this.cards.keys.publicKeyPem,
+    });
+    await this.writes.run((tx) =>
+      this.repository.setState(tx, {
+        kioskId: enrolled.kioskId,
+        store: enrolled.store,
+        name: enrolled.name,
+        enrolledAt: new Date().toISOString(),
+      }),
+    );
+    this.logger.log(`enrolled at the hub as ${enrolled.store} / ${enrolled.name}`);
+    return enrolled;
+  }
+
+  /** Sends this kiosk's rows after the hub's acknowledged sequence, batch by batch. */
+  private async push(client: HubClient, acknowledged: number): Promise<{ pushed: number; acknowledgedSeq: number }> {
+    const origin = this.journal.origin;
+    let ack = acknowledged;
+    let pushed = 0;
+    for (;;) {
+      const rows = await this.repository.after(origin, ack, SYNC_BATCH);
+      const answer = await client.post<PushResponse>('/api/hub/sync/push', { rows });
+      const hubAck = answer.acknowledgedSeq;
+      await this.writes.run((tx) => this.repository.setState(tx, { acknowledgedSeq: hubAck }));
+      if (answer.problem) {
+        throw DomainError.conflict('CHAIN_BROKEN', `The district hub refused this kiosk's records: ${answer.problem}.`);
+      }
+      if (hubAck < ack) {
+        // the hub holds less than it once acknowledged (it was restored): send again from there
+        ack = hubAck;
+        continue;
+      }
+      pushed += hubAck - ack;
+      const advanced = hubAck > ack;
+      ack = hubAck;
+      if (rows.length < SYNC_BATCH || !advanced) return { pushed, acknowledgedSeq: ack };
+    }
+  }
+
+  /** Applies the store's changes after `from`, each batch with its cursor in one transaction. */
+  private async pull(client: HubClient, from: number, moved: (cursor: number) => void): Promise<number> {
+    let cursor = from;
+    let applied = 0;
+    for (;;) {
+      const answer = await client.post<PullResponse>('/api/hub/sync/pull', { after: cursor });
+      for (const pem of answer.cardKeys) this.cards.keys.trust(pem);
+      const revoked: string[] = [];
+      applied += await this.writes.run(async (tx) => {
+        let inserted = 0;
+        for (const row of answer.rows) {
+          if (hashJournalRow(row) !== row.hash) {
+            throw new DomainError(502, 'HUB_ERROR', `The hub sent a damaged row (${row.origin}#${row.seq}).`);
+          }
+          this.journal.clock.observe(row.hlc);
+          if (!(await this.repository.insert(tx, row))) continue;
+          inserted += 1;
+          for (const change of parseChanges(row)) {
+            const result = await this.replica.apply(tx, change, row.hlc);
+            if (result.revokedCard) revoked.push(result.revokedCard);
+          }
+        }
+        const view = {
+          store: answer.store,
+          spendingPoints: answer.spendingPoints,
+          lastPullAt: new Date().toISOString(),
+        };
+        await this.repository.setState(tx, { pullCursor: answer.next, ...view });
+        this.view = view;
+        return inserted;
+      });
+      for (const cardNo of revoked) this.sessions.endResidents((session) => session.cardNo === cardNo);
+      cursor = answer.next;
+      moved(cursor);
+      if (!answer.more) return applied;
+    }
+  }
+
+  /**
+   * The next automatic round: soon after a write, else after the interval, longer while failing.
+   * An earlier time replaces a later one; while the hub is away, writes do not cut the backoff short.
+   */
+  private schedule(delayMs: number): void {
+    const due = Date.now() + (this.failures > 0 ? Math.max(delayMs, this.nextDelay()) : delayMs);
+    if (this.stopped || due >= this.timerDue) return;
+    clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(() => {
+      this.timerDue = Infinity;
+      this.run()
+        .catch((error: unknown) => this.logger.warn(`sync round failed: ${(error as Error).message}`))
+        .finally(() => this.schedule(this.nextDelay()));
+    }, due - Date.now());
+    this.timer.unref();
+  }
+
+  private nextDelay(): number {
+    const base = this.config.syncIntervalMs;
+    if (this.failures === 0) return base;
+    const backoff = Math.min(base * 2 ** Math.min(this.failures, 10), MAX_BACKOFF_MS);
+    return Math.round(backoff * (0.8 + Math.random() * 0.4));
+  }
+}
