@@ -86,7 +86,7 @@ export default defineConfig({
           ...(postgresSkipReason
             ? { include: ['support/postgres-unavailable.test.ts'], env: skipEnv }
             : {
-                include: ['api/**/*.test.ts', 'printing/**/*.test.ts'],
+                include: ['api/**/*.test.ts', 'printing/**/*.test.ts', 'sync/**/*.test.ts'],
                 env: { KIOSK_TEST_ENGINE: 'postgres' },
                 globalSetup: [POSTGRES_SETUP],
                 setupFiles: ['support/postgres-per-file.ts'],

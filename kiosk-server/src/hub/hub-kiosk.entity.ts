@@ -13,6 +13,8 @@ export interface HubKioskEntity {
   cardKey: string | null;
   enrolledAt: string | null;
   lastSyncAt: string | null;
+  /** The hub's change sequence up to which the kiosk last pulled: what it had seen. */
+  pulledTo: number;
   acknowledgedSeq: number;
   /** Hash of the last acknowledged journal row. */
   head: string;

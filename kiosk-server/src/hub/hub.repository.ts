@@ -5,7 +5,7 @@ import type { JournalRow, OriginDigest } from '../sync/journal';
 import type { HubKioskEntity, OverdraftEntity } from './hub-kiosk.entity';
 
 const KIOSK_COLUMNS = `"kioskId", "store", "name", "codeHash", "codeExpiresAt", "keyId", "publicKey", "origin", "cardKey",
-  "enrolledAt", "lastSyncAt", "acknowledgedSeq", "head", "chainProblem", "revokedAt", "revokedReason", "createdAt"`;
+  "enrolledAt", "lastSyncAt", "pulledTo", "acknowledgedSeq", "head", "chainProblem", "revokedAt", "revokedReason", "createdAt"`;
 const OVERDRAFT_COLUMNS = `"id", "accountId", "store", "amount", "entries", "kiosks", "openedAt", "resolvedAt", "resolution"`;
 
 /** The values of an entity in the order of a column list. */
@@ -95,8 +95,8 @@ export class HubRepository {
     );
   }
 
-  async touch(tx: Tx, kioskId: string, at: string): Promise<void> {
-    await tx.run(`UPDATE "hub_kiosks" SET "lastSyncAt" = ? WHERE "kioskId" = ?`, [at, kioskId]);
+  async pulled(tx: Tx, kioskId: string, to: number, at: string): Promise<void> {
+    await tx.run(`UPDATE "hub_kiosks" SET "pulledTo" = ?, "lastSyncAt" = ? WHERE "kioskId" = ?`, [to, at, kioskId]);
   }
 
   /** Card keys of a store's enrolled kiosks that are not revoked, but for one of them. */
@@ -141,6 +141,15 @@ export class HubRepository {
       `SELECT "origin", "seq", "hlc", "changes", "createdAt", "prevHash", "hash", "hubSeq" FROM "sync_journal"
        WHERE "store" = ? AND "hubSeq" > ? AND "origin" <> ? ORDER BY "hubSeq" LIMIT ?`,
       [store, after, exceptOrigin, limit],
+    );
+  }
+
+  /** A store's journal rows after a cursor from other origins that mention a text (an account id). */
+  mentioning(store: string, after: number, exceptOrigin: string, text: string): Promise<JournalRow[]> {
+    return this.db.all<JournalRow>(
+      `SELECT "origin", "seq", "hlc", "changes", "createdAt", "prevHash", "hash" FROM "sync_journal"
+       WHERE "store" = ? AND "hubSeq" > ? AND "origin" <> ? AND "changes" LIKE ? ORDER BY "hubSeq"`,
+      [store, after, exceptOrigin, `%${text}%`],
     );
   }
 

@@ -101,6 +101,7 @@ export class HubService {
       cardKey: null,
       enrolledAt: null,
       lastSyncAt: null,
+      pulledTo: 0,
       acknowledgedSeq: 0,
       head: JOURNAL_GENESIS,
       chainProblem: null,
@@ -295,7 +296,8 @@ export class HubService {
         }
         if (row.seq <= seq) {
           const held = await this.journal.find(tx, origin, row.seq);
-          if (held && held.hash !== row.hash) {
+          // the same row again must be the same row: same hash, and content that still hashes to it
+          if (held && (held.hash !== row.hash || hashJournalRow(row) !== row.hash)) {
             problem = `row ${row.seq} differs from the copy the hub received before`;
             break;
           }
@@ -316,7 +318,7 @@ export class HubService {
       }
       const now = new Date().toISOString();
       await this.repository.acknowledge(tx, kiosk.kioskId, seq, head, problem && `at row ${seq + 1}: ${problem}`, now);
-      for (const [accountId, spends] of touched) await this.flagOverdraft(tx, accountId, kiosk.store, spends, origin);
+      for (const [accountId, spends] of touched) await this.flagOverdraft(tx, current, accountId, spends);
       return { acknowledgedSeq: seq, head, ...(problem ? { problem } : {}) };
     });
     if (outcome.problem) this.logger.warn(`kiosk ${kiosk.store} / ${kiosk.name}: chain broken: ${outcome.problem}`);
@@ -355,16 +357,11 @@ export class HubService {
   }
 
   /**
-   * An account below zero gets (or keeps) an open overdraft with the spends that took it there;
-   * an account back at zero or above has its overdraft closed as covered.
+   * An account below zero gets (or keeps) an open overdraft with the spends that took it there:
+   * the pushing kiosk's, and those of other kiosks that it had not seen when it spent (taken in
+   * after its last pull). An account back at zero or above has its overdraft closed as covered.
    */
-  private async flagOverdraft(
-    tx: Tx,
-    accountId: string,
-    store: string,
-    spends: string[],
-    kiosk: string,
-  ): Promise<void> {
+  private async flagOverdraft(tx: Tx, kiosk: HubKioskEntity, accountId: string, spends: string[]): Promise<void> {
     const account = await this.ledger.account(accountId, tx);
     if (!account) return;
     const open = await this.repository.openOverdraft(tx, accountId);
@@ -373,11 +370,12 @@ export class HubService {
       if (open) await this.repository.saveOverdraft(tx, { ...open, resolvedAt: now, resolution: 'covered' });
       return;
     }
-    if (spends.length === 0 && open) return;
+    if (spends.length === 0) return;
+    const unseen = await this.unseenSpends(kiosk, accountId);
     const overdraft: OverdraftEntity = open ?? {
       id: uuidv7(),
       accountId,
-      store,
+      store: kiosk.store,
       amount: 0,
       entries: '[]',
       kiosks: '[]',
@@ -385,22 +383,32 @@ export class HubService {
       resolvedAt: null,
       resolution: null,
     };
-    const entries = [...new Set([...(JSON.parse(overdraft.entries) as string[]), ...spends])];
-    const kiosks = [...new Set([...(JSON.parse(overdraft.kiosks) as string[]), kiosk])];
+    const entries = [...(JSON.parse(overdraft.entries) as string[]), ...unseen.map((spend) => spend.id), ...spends];
+    const kiosks = [...(JSON.parse(overdraft.kiosks) as string[]), ...unseen.map((spend) => spend.kioskId), kiosk.origin!];
     await this.repository.saveOverdraft(tx, {
       ...overdraft,
       amount: Math.max(Number(overdraft.amount), -account.balance),
-      entries: JSON.stringify(entries),
-      kiosks: JSON.stringify(kiosks),
+      entries: JSON.stringify([...new Set(entries)]),
+      kiosks: JSON.stringify([...new Set(kiosks)].sort()),
     });
-    if (!open) this.logger.warn(`overdraft: account ${accountId} at ${account.balance} after a push from ${kiosk}`);
+    if (!open) this.logger.warn(`overdraft: account ${accountId} at ${account.balance} after a push from ${kiosk.origin}`);
+  }
+
+  /** Spends of an account by other kiosks that reached the hub after this kiosk's last pull. */
+  private async unseenSpends(kiosk: HubKioskEntity, accountId: string): Promise<{ id: string; kioskId: string }[]> {
+    const rows = await this.repository.mentioning(kiosk.store, Number(kiosk.pulledTo), kiosk.origin!, accountId);
+    return rows.flatMap((row) =>
+      parseChanges(row)
+        .filter((c) => c.table === 'ledger_entries' && c.row.accountId === accountId && (c.row.delta as number) < 0)
+        .map((c) => ({ id: c.row.id as string, kioskId: c.row.kioskId as string })),
+    );
   }
 
   async pull(kiosk: HubKioskEntity, after: number, limit = SYNC_BATCH): Promise<PullResponse> {
     const rows = await this.repository.pull(kiosk.store, kiosk.origin!, after, limit);
     const end = await this.repository.storeEnd(kiosk.store);
     const next = rows.length === limit ? rows[rows.length - 1]!.hubSeq : Math.max(after, end);
-    await this.writes.run((tx) => this.repository.touch(tx, kiosk.kioskId, new Date().toISOString()));
+    await this.writes.run((tx) => this.repository.pulled(tx, kiosk.kioskId, next, new Date().toISOString()));
     return {
       rows: rows.map((row) => ({ ...row, seq: Number(row.seq), hubSeq: Number(row.hubSeq) })),
       next,

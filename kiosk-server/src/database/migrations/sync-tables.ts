@@ -42,6 +42,7 @@ export const SYNC_TABLES = [
     "cardKey" text,
     "enrolledAt" text,
     "lastSyncAt" text,
+    "pulledTo" integer NOT NULL DEFAULT 0,
     "acknowledgedSeq" integer NOT NULL DEFAULT 0,
     "head" text NOT NULL,
     "chainProblem" text,
