@@ -49,7 +49,12 @@ async function register(kiosk: StoreKiosk, name: string, points: number): Promis
 }
 
 async function addProduct(kiosk: StoreKiosk, name: string, pricePoints: number, stock: number): Promise<string> {
-  const product = await kiosk.admin.post<{ id: string }>('/api/products', { name, category: '日用', pricePoints, stock });
+  const product = await kiosk.admin.post<{ id: string }>('/api/products', {
+    name,
+    category: '日用',
+    pricePoints,
+    stock,
+  });
   expect(product.status, product.text).toBe(201);
   return product.body.id;
 }
@@ -91,7 +96,10 @@ async function synced(...kiosks: StoreKiosk[]): Promise<void> {
 async function entriesOf(dataDir: string, kioskId: string): Promise<string[]> {
   const db = await Db.open(join(dataDir, 'kiosk.sqlite'));
   try {
-    const rows = await db.all<{ id: string }>(`SELECT "id" FROM "ledger_entries" WHERE "kioskId" = ? ORDER BY "seq"`, kioskId);
+    const rows = await db.all<{ id: string }>(
+      `SELECT "id" FROM "ledger_entries" WHERE "kioskId" = ? ORDER BY "seq"`,
+      kioskId,
+    );
     return rows.map((row) => row.id);
   } finally {
     await db.close();
@@ -133,11 +141,24 @@ describe('a hub and three kiosks (two in one store) as processes, over HTTP', ()
     expect(before.body).toMatchObject({ enrolled: false, hubUrl: hub.server.url });
     await synced(a1, a2, c1);
     const status = await a1.admin.get('/api/sync/status');
-    expect(status.body).toMatchObject({ enrolled: true, store: STORE, kioskId: a1.kioskId, lastError: null, pending: 0 });
+    expect(status.body).toMatchObject({
+      enrolled: true,
+      store: STORE,
+      kioskId: a1.kioskId,
+      lastError: null,
+      pending: 0,
+    });
     const kiosks = await hub.admin.get<Record<string, unknown>[]>('/api/hub/kiosks');
     expect(kiosks.body).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kioskId: a1.kioskId, store: STORE, enrolled: true, origin: 'SA1', chain: 'ok', revoked: false }),
+        expect.objectContaining({
+          kioskId: a1.kioskId,
+          store: STORE,
+          enrolled: true,
+          origin: 'SA1',
+          chain: 'ok',
+          revoked: false,
+        }),
         expect.objectContaining({ kioskId: c1.kioskId, store: OTHER_STORE, enrolled: true, origin: 'SC1' }),
       ]),
     );
@@ -337,7 +358,10 @@ describe('two counters that cannot see each other', () => {
     expect((await redeem(b1, person.qr, oil, 2)).status).toBe(201);
     const over = await redeem(b1, person.qr, oil, 1);
     expect(over.status).toBe(409);
-    expect(over.body).toMatchObject({ code: 'OFFLINE_ALLOWANCE', details: { allowance: 20, spentOffline: 20, required: 10 } });
+    expect(over.body).toMatchObject({
+      code: 'OFFLINE_ALLOWANCE',
+      details: { allowance: 20, spentOffline: 20, required: 10 },
+    });
     expect((await redeem(b2, person.qr, oil, 2)).status).toBe(201);
 
     await synced(b1, b2, b1);

@@ -5,10 +5,10 @@ import type { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import type { BackupCounts } from './backup-file';
 
 /**
- * Read-only: what a backup says about itself and what a restore checks. Its queries read other
- * features' tables (ledger, members, accounts, cards, redemptions, settings, TypeORM's migrations),
- * on the live store (redemptions since the last backup) or on a backup's copy (`new
- * BackupRepository(copy)`, a file no server runs on).
+ * What a backup says about itself and what a restore checks. Its queries read other features'
+ * tables (ledger, members, accounts, cards, redemptions, settings, sync state, TypeORM's
+ * migrations), on the live store (redemptions since the last backup) or on a backup's copy (`new
+ * BackupRepository(copy)`, a file no server runs on). Its one write is `takeNewOrigin`, on the copy.
  */
 @Injectable()
 export class BackupRepository {
@@ -38,6 +38,28 @@ export class BackupRepository {
       `SELECT "kioskId" AS "kioskId" FROM "ledger_entries" ORDER BY "createdAt" DESC LIMIT 1`,
     );
     return row?.kioskId;
+  }
+
+  /**
+   * A copy of a kiosk that syncs with a hub goes on under a new kiosk id (`<id>-R<n>`): the hub may
+   * hold rows the kiosk made after this backup under the same chain numbers, and a restored kiosk
+   * writing those numbers again would fork its chain. Its rows from after the backup come back
+   * through the pull (cursor reset), and its ledger chain goes on under the new id. Undefined for
+   * a kiosk that never enrolled.
+   */
+  async takeNewOrigin(): Promise<string | undefined> {
+    const rows = await this.db.all<{ key: string; value: string }>(`SELECT "key", "value" FROM "sync_state"`);
+    const state = new Map(rows.map((row) => [row.key, row.value]));
+    const origin = state.get('origin');
+    if (!state.has('kioskId') || !origin) return undefined;
+    const match = /^(.{1,27})-R(\d{1,3})$/.exec(origin);
+    const next = match ? `${match[1]}-R${Number(match[2]) + 1}` : `${origin.slice(0, 28)}-R1`;
+    const setting = `INSERT INTO "settings" ("key", "value") VALUES (?, ?)
+      ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`;
+    await this.db.run(setting, ['kioskId', JSON.stringify(next)]);
+    await this.db.run(setting, ['kioskIdAfterRestore', 'true']);
+    await this.db.run(`DELETE FROM "sync_state" WHERE "key" IN ('acknowledgedSeq', 'pullCursor', 'lastPullAt')`);
+    return next;
   }
 
   /** TypeORM's record of the migrations applied, oldest first: the schema version. */

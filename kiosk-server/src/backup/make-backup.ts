@@ -27,7 +27,7 @@ export interface BackupResult {
   tookMs: number;
 }
 
-/** The card-signing key files, the trusted public keys and the uploaded product pictures. */
+/** The card-signing key files, the device key, the trusted public keys and the uploaded product pictures. */
 function dataDirFiles(dataDir: string): BackupSource[] {
   const keys = join(dataDir, 'keys');
   const privateKey = join(keys, 'card-signing.key.pem');
@@ -45,6 +45,9 @@ function dataDirFiles(dataDir: string): BackupSource[] {
           .map((entry) => entry.name)
           .sort()
       : [];
+  // the key the hub knows this kiosk by, once it has enrolled
+  if (existsSync(join(keys, 'device.key.pem')))
+    sources.push({ name: 'keys/device.key.pem', path: join(keys, 'device.key.pem') });
   for (const name of filesIn(join(keys, 'trusted')).filter((file) => file.endsWith('.pem'))) {
     sources.push({ name: `keys/trusted/${name}`, path: join(keys, 'trusted', name) });
   }

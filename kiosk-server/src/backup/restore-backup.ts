@@ -31,6 +31,8 @@ export interface RestoreResult {
   /** Counts of the restored store, after any migration. */
   counts: BackupCounts;
   keyId: string;
+  /** The kiosk id a restored kiosk of a hub goes on under; undefined for a kiosk on its own. */
+  newKioskId: string | undefined;
   /** Where the data it replaced was put; undefined when there was none (or only checking). */
   asideDir: string | undefined;
 }
@@ -153,12 +155,19 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         );
       }
     }
-    if (options.checkOnly) return { manifest, ...checked, asideDir: undefined };
+    if (options.checkOnly) return { manifest, ...checked, newKioskId: undefined, asideDir: undefined };
+    const copy = await openSqliteFile(join(stage, 'kiosk.sqlite'), true);
+    let newKioskId: string | undefined;
+    try {
+      newKioskId = await new BackupRepository(copy).takeNewOrigin();
+    } finally {
+      await copy.close();
+    }
 
     holding = true;
     holdLock(dataDir, 'restore');
     const asideDir = await swapIn(stage, dataDir, databasePath);
-    return { manifest, ...checked, asideDir };
+    return { manifest, ...checked, newKioskId, asideDir };
   } finally {
     if (holding) releaseLock(dataDir);
     await rm(stage, { recursive: true, force: true });

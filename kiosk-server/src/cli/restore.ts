@@ -51,6 +51,12 @@ async function main(): Promise<number> {
       `  backup made ${localTime(manifest.createdAt)} by kiosk ${manifest.kioskId}, card-signing key ${result.keyId}`,
       `  ${describeCounts(result.counts)}; hash chains and balances verified`,
       `  ${schema}${encrypted ? '' : '; the file was NOT encrypted'}`,
+      ...(result.newKioskId
+        ? [
+            `  this kiosk syncs with a hub: it goes on as kiosk ${result.newKioskId} (KIOSK_ID no longer applies);`,
+            '  what it did after the backup comes back from the hub at its first sync',
+          ]
+        : []),
       ...(checkOnly
         ? []
         : [

@@ -7,6 +7,7 @@ import {
   DigestResponse,
   EnrolRequest,
   EnrolResponse,
+  OriginRequest,
   PullRequest,
   PullResponse,
   PushRequest,
@@ -34,6 +35,14 @@ export class HubSyncController {
   async enrol(@Req() request: RawBodyRequest, @Body() body: EnrolRequest): Promise<EnrolResponse> {
     await this.hub.authenticate(signed(request), body.publicKey);
     return this.hub.enrol(String(request.headers[SIGNATURE_HEADERS.key]), body);
+  }
+
+  @Post('origin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A kiosk restored from a backup goes on under a new id' })
+  @ApiOkResponse({ type: OriginRequest })
+  async origin(@Req() request: RawBodyRequest, @Body() body: OriginRequest): Promise<OriginRequest> {
+    return this.hub.takeOrigin(await this.kiosk(request), body.origin);
   }
 
   @Post('push')

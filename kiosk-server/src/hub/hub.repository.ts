@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database';
 import type { SqlRunner, Tx } from '../database/sql-runner';
-import type { JournalRow, OriginDigest } from '../sync/journal';
+import { JOURNAL_GENESIS, type JournalRow, type OriginDigest } from '../sync/journal';
 import type { HubKioskEntity, OverdraftEntity } from './hub-kiosk.entity';
 
 const KIOSK_COLUMNS = `"kioskId", "store", "name", "codeHash", "codeExpiresAt", "keyId", "publicKey", "origin", "cardKey",
@@ -50,11 +50,27 @@ export class HubRepository {
     return row;
   }
 
+  /** The kiosk that synced (or syncs) as this origin. */
   async kioskByOrigin(tx: Tx, origin: string): Promise<HubKioskEntity | undefined> {
-    const [row] = await tx.all<HubKioskEntity>(`SELECT ${KIOSK_COLUMNS} FROM "hub_kiosks" WHERE "origin" = ?`, [
-      origin,
-    ]);
+    const [row] = await tx.all<HubKioskEntity>(
+      `SELECT ${KIOSK_COLUMNS.replace(/"(\w+)"/g, 'k."$1"')} FROM "hub_origins" o
+       JOIN "hub_kiosks" k ON k."kioskId" = o."kioskId" WHERE o."origin" = ?`,
+      [origin],
+    );
     return row;
+  }
+
+  /**
+   * From now on the kiosk's rows carry this origin, from sequence 1 (its earlier origins' rows stay
+   * as they are, and reach it again through the pull).
+   */
+  async bindOrigin(tx: Tx, kioskId: string, origin: string, at: string): Promise<void> {
+    await tx.run(`INSERT INTO "hub_origins" ("origin", "kioskId", "boundAt") VALUES (?, ?, ?)`, [origin, kioskId, at]);
+    await tx.run(`UPDATE "hub_kiosks" SET "origin" = ?, "acknowledgedSeq" = 0, "head" = ? WHERE "kioskId" = ?`, [
+      origin,
+      JOURNAL_GENESIS,
+      kioskId,
+    ]);
   }
 
   kiosks(): Promise<HubKioskEntity[]> {
@@ -64,13 +80,13 @@ export class HubRepository {
   async enrol(
     tx: Tx,
     kioskId: string,
-    binding: Pick<HubKioskEntity, 'keyId' | 'publicKey' | 'origin' | 'cardKey' | 'enrolledAt'>,
+    binding: Pick<HubKioskEntity, 'keyId' | 'publicKey' | 'cardKey'> & { origin: string; enrolledAt: string },
   ): Promise<void> {
     await tx.run(
-      `UPDATE "hub_kiosks" SET "keyId" = ?, "publicKey" = ?, "origin" = ?, "cardKey" = ?, "enrolledAt" = ?
-       WHERE "kioskId" = ?`,
-      [binding.keyId, binding.publicKey, binding.origin, binding.cardKey, binding.enrolledAt, kioskId],
+      `UPDATE "hub_kiosks" SET "keyId" = ?, "publicKey" = ?, "cardKey" = ?, "enrolledAt" = ? WHERE "kioskId" = ?`,
+      [binding.keyId, binding.publicKey, binding.cardKey, binding.enrolledAt, kioskId],
     );
+    await this.bindOrigin(tx, kioskId, binding.origin, binding.enrolledAt);
   }
 
   async revoke(tx: Tx, kioskId: string, reason: string, at: string): Promise<void> {

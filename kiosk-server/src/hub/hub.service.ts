@@ -273,6 +273,23 @@ export class HubService {
     });
   }
 
+  /** A kiosk restored from a backup goes on under a new origin, never one that any kiosk used. */
+  async takeOrigin(kiosk: HubKioskEntity, origin: string): Promise<{ origin: string }> {
+    if (kiosk.origin === origin) return { origin };
+    await this.writes.run(async (tx) => {
+      const other = await this.repository.kioskByOrigin(tx, origin);
+      if (other) {
+        throw DomainError.conflict(
+          'KIOSK_ID_TAKEN',
+          `Another kiosk (${other.store} ${other.name}) synced as ${origin}.`,
+        );
+      }
+      await this.repository.bindOrigin(tx, kiosk.kioskId, origin, new Date().toISOString());
+    });
+    this.logger.log(`kiosk ${kiosk.store} / ${kiosk.name} goes on as ${origin} (was ${kiosk.origin})`);
+    return { origin };
+  }
+
   /**
    * Takes a kiosk's journal rows in order. Each row must continue the chain the hub holds (next
    * sequence, link to the head, its own hash, and every ledger entry in it continuing the kiosk's
@@ -384,14 +401,19 @@ export class HubService {
       resolution: null,
     };
     const entries = [...(JSON.parse(overdraft.entries) as string[]), ...unseen.map((spend) => spend.id), ...spends];
-    const kiosks = [...(JSON.parse(overdraft.kiosks) as string[]), ...unseen.map((spend) => spend.kioskId), kiosk.origin!];
+    const kiosks = [
+      ...(JSON.parse(overdraft.kiosks) as string[]),
+      ...unseen.map((spend) => spend.kioskId),
+      kiosk.origin!,
+    ];
     await this.repository.saveOverdraft(tx, {
       ...overdraft,
       amount: Math.max(Number(overdraft.amount), -account.balance),
       entries: JSON.stringify([...new Set(entries)]),
       kiosks: JSON.stringify([...new Set(kiosks)].sort()),
     });
-    if (!open) this.logger.warn(`overdraft: account ${accountId} at ${account.balance} after a push from ${kiosk.origin}`);
+    if (!open)
+      this.logger.warn(`overdraft: account ${accountId} at ${account.balance} after a push from ${kiosk.origin}`);
   }
 
   /** Spends of an account by other kiosks that reached the hub after this kiosk's last pull. */

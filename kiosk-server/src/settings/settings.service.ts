@@ -57,7 +57,10 @@ export class SettingsService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const stored = await this.load();
-    this.kiosk = this.config.kioskId ?? (stored.get('kioskId') as string | undefined) ?? '';
+    const storedId = stored.get('kioskId') as string | undefined;
+    // a restore that gave the kiosk a new id (see BackupRepository.takeNewOrigin) outranks KIOSK_ID
+    this.kiosk =
+      (stored.get('kioskIdAfterRestore') === true ? storedId : undefined) ?? this.config.kioskId ?? storedId ?? '';
     if (!this.kiosk) {
       // Generated once and kept: ledger sequence numbers are per kiosk id and must never restart.
       this.kiosk = `K${randomBytes(3).toString('hex').toUpperCase()}`;

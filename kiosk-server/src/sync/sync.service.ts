@@ -145,8 +145,10 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       const client = this.client();
       const state = await this.repository.state();
       const store = state.get('store') ?? (await this.enrol(client)).store;
-      const { pushed, acknowledgedSeq } = await this.push(client, Number(state.get('acknowledgedSeq') ?? 0));
-      let cursor = Number(state.get('pullCursor') ?? 0);
+      if (state.has('origin') && state.get('origin') !== this.journal.origin) await this.announceOrigin(client);
+      const latest = await this.repository.state();
+      const { pushed, acknowledgedSeq } = await this.push(client, Number(latest.get('acknowledgedSeq') ?? 0));
+      let cursor = Number(latest.get('pullCursor') ?? 0);
       let pulled = await this.pull(client, cursor, (next) => (cursor = next));
       const digest = await client.post<DigestResponse>('/api/hub/sync/digest', {
         cursor,
@@ -211,11 +213,24 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
         kioskId: enrolled.kioskId,
         store: enrolled.store,
         name: enrolled.name,
+        origin: this.journal.origin,
         enrolledAt: new Date().toISOString(),
       }),
     );
     this.logger.log(`enrolled at the hub as ${enrolled.store} / ${enrolled.name}`);
     return enrolled;
+  }
+
+  /**
+   * After a restore the kiosk goes on under a new id (see BackupRepository.takeNewOrigin): the hub
+   * binds it, and the kiosk pulls its store again from the start, its own rows of after the backup
+   * included.
+   */
+  private async announceOrigin(client: HubClient): Promise<void> {
+    const origin = this.journal.origin;
+    await client.post('/api/hub/sync/origin', { origin });
+    await this.writes.run((tx) => this.repository.setState(tx, { origin, acknowledgedSeq: 0, pullCursor: 0 }));
+    this.logger.log(`the hub knows this kiosk as ${origin} from now on`);
   }
 
   /** Sends this kiosk's rows after the hub's acknowledged sequence, batch by batch. */

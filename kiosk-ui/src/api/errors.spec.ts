@@ -21,6 +21,8 @@ const API_CODES = [
   'PRODUCT_NOT_FOUND',
   'CARD_INVALID',
   'CARD_REVOKED',
+  'MEMBER_MOVED',
+  'OFFLINE_ALLOWANCE',
   'SESSION_REQUIRED',
   'IDEMPOTENCY_KEY_IN_USE',
   'IDEMPOTENCY_KEY_REUSED',
@@ -36,6 +38,11 @@ describe('error code → message', () => {
     ['BELOW_MINIMUM_BALANCE', '积分还不够兑换的最低要求，攒够了再来吧。'],
     ['CARD_INVALID', '这张卡不能使用，请找志愿者帮忙。'],
     ['CARD_REVOKED', '这张卡已经停用（可能补办过新卡），请找志愿者帮忙。'],
+    [
+      'OFFLINE_ALLOWANCE',
+      '这台兑换机暂时连不上区里的系统，每人先只能兑换一部分积分。请少选一些商品，或者过一会儿再来。',
+    ],
+    ['MEMBER_MOVED', '您的积分账户刚刚有变动，请重新出示积分卡。'],
     ['SESSION_REQUIRED', '等得太久，已经自动退出。请重新出示积分卡。'],
     [NETWORK_ERROR, '暂时连不上服务器，正在自动重试。'],
   ])('says %s in plain Chinese', (code, text) => {

@@ -29,6 +29,8 @@ const MESSAGES: Record<string, MessageKey> = {
   PRODUCT_NOT_FOUND: 'error.productUnavailable',
   CARD_INVALID: 'error.cardInvalid',
   CARD_REVOKED: 'error.cardRevoked',
+  MEMBER_MOVED: 'error.memberMoved',
+  OFFLINE_ALLOWANCE: 'error.offlineAllowance',
   SESSION_REQUIRED: 'error.sessionExpired',
   IDEMPOTENCY_KEY_IN_USE: 'error.busy',
   [NETWORK_ERROR]: 'error.network',
@@ -45,7 +47,7 @@ export function isRetryable(code: string): boolean {
 
 /** Errors that mean the resident's session is gone: back to the Start screen. */
 export function endsSession(code: string): boolean {
-  return code === 'SESSION_REQUIRED';
+  return code === 'SESSION_REQUIRED' || code === 'MEMBER_MOVED';
 }
 
 /** A number the server put in an error's `details`, or null when it sent none. */

@@ -261,6 +261,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hub/kiosks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HubController_kiosks"];
+        put?: never;
+        /** Create a kiosk of a store and give out its one-time enrolment code */
+        post: operations["HubController_createKiosk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/kiosks/{kioskId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a kiosk's sync requests from now on */
+        post: operations["HubController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/overdrafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts whose merged balance went below zero, with the spends and kiosks involved */
+        get: operations["HubController_overdrafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/sync/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compare what the kiosk holds with the hub, per origin */
+        post: operations["HubSyncController_digest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/sync/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A kiosk binds its device key with a one-time enrolment code */
+        post: operations["HubSyncController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/sync/origin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A kiosk restored from a backup goes on under a new id */
+        post: operations["HubSyncController_origin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/sync/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The store's changes after the kiosk's cursor */
+        post: operations["HubSyncController_pull"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/sync/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A kiosk's journal rows after the hub's acknowledged sequence */
+        post: operations["HubSyncController_push"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inventory/low-stock": {
         parameters: {
             query?: never;
@@ -805,6 +941,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sync/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One sync round now: push, pull, digest
+         * @description Answers when the round is done. HUB_UNREACHABLE (503) when the hub cannot be reached; the hub refusing gives 409 with its code (KIOSK_REVOKED, ENROLMENT_CODE_USED, CHAIN_BROKEN …).
+         */
+        post: operations["SyncController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SyncController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -970,6 +1142,17 @@ export interface components {
             entry: components["schemas"]["LedgerEntryResponse"];
             member: components["schemas"]["CheckInMember"];
         };
+        CreatedKioskResponse: {
+            /**
+             * @description One-time code; the kiosk starts with HUB_KEY set to it
+             * @example K7QW-3MZP-9RTA
+             */
+            enrolmentCode: string;
+            expiresAt: string;
+            kioskId: string;
+            name: string;
+            store: string;
+        };
         CreateEventDto: {
             /**
              * Format: uuid
@@ -987,6 +1170,15 @@ export interface components {
              * @example 2
              */
             points?: number;
+        };
+        CreateKioskDto: {
+            /** @example 1号柜台 */
+            name: string;
+            /**
+             * @description The store; the first kiosk of a new name creates it
+             * @example 幸福社区积分超市
+             */
+            store: string;
         };
         CreateProductDto: {
             /** @example true */
@@ -1024,6 +1216,32 @@ export interface components {
             account: components["schemas"]["SessionAccount"];
             idleSeconds: number;
             member: components["schemas"]["SessionMember"];
+        };
+        DigestRequest: {
+            /** @description The pull cursor the digest is taken at */
+            cursor: number;
+            origins: components["schemas"]["OriginDigestDto"][];
+        };
+        DigestResponse: {
+            /** @description Where hub and kiosk disagree, in words */
+            problems: string[];
+            /** @description The kiosk misses rows it should hold: it pulls its store again from the start */
+            rescan: boolean;
+        };
+        EnrolRequest: {
+            /** @description The kiosk's card-signing public key (PEM): its store's kiosks accept its cards */
+            cardKey: string;
+            /** @description The one-time enrolment code a hub admin gave out */
+            code: string;
+            /** @description The kiosk's own id: the origin of its journal and ledger chain */
+            origin: string;
+            /** @description The kiosk's device public key (PEM); requests are signed with it */
+            publicKey: string;
+        };
+        EnrolResponse: {
+            kioskId: string;
+            name: string;
+            store: string;
         };
         ErrorBody: {
             /** @example INSUFFICIENT_POINTS */
@@ -1072,12 +1290,40 @@ export interface components {
             kioskId: string;
             printer: components["schemas"]["PrinterHealth"];
             /** @enum {string} */
+            role: "kiosk" | "hub";
+            /** @enum {string} */
             status: "ok" | "degraded";
         };
         HouseholdMemberResponse: {
             displayName: string;
             id: string;
             name: string;
+        };
+        HubKioskResponse: {
+            acknowledgedSeq: number;
+            /** @enum {string} */
+            chain: "ok" | "broken";
+            /** @description Where and how the chain broke */
+            chainProblem: string | null;
+            enrolled: boolean;
+            kioskId: string;
+            lastSyncAt: string | null;
+            name: string;
+            /** @description The kiosk's own id (its ledger entries carry it) */
+            origin: string | null;
+            revoked: boolean;
+            revokedReason: string | null;
+            store: string;
+        };
+        JournalRowDto: {
+            /** @description The changes as JSON text */
+            changes: string;
+            createdAt: string;
+            hash: string;
+            hlc: string;
+            origin: string;
+            prevHash: string;
+            seq: number;
         };
         KioskInfoResponse: {
             kioskId: string;
@@ -1179,6 +1425,34 @@ export interface components {
              */
             transferBalance: boolean;
         };
+        OriginDigestDto: {
+            count: number;
+            head: string;
+            lastSeq: number;
+            origin: string;
+        };
+        OriginRequest: {
+            /** @description The id the kiosk goes on under (after a restore from a backup) */
+            origin: string;
+        };
+        OverdraftResponse: {
+            accountId: string;
+            accountName: string;
+            /** @description The deepest the merged balance went below zero */
+            amount: number;
+            /** @description The merged balance now */
+            balance: number;
+            /** @description Ledger entries (spends) that took the balance below zero */
+            entries: string[];
+            id: string;
+            /** @description Kiosks (their ids) where those spends were made */
+            kiosks: string[];
+            openedAt: string;
+            resolution?: string | null;
+            resolved: boolean;
+            resolvedAt?: string | null;
+            store: string;
+        };
         PassbookAccountResponse: {
             balance: number;
             id: string;
@@ -1234,6 +1508,43 @@ export interface components {
             name: string;
             pricePoints: number;
             stock: number;
+        };
+        PulledRow: {
+            /** @description The changes as JSON text */
+            changes: string;
+            createdAt: string;
+            hash: string;
+            hlc: string;
+            hubSeq: number;
+            origin: string;
+            prevHash: string;
+            seq: number;
+        };
+        PullRequest: {
+            /** @description The hub's change sequence the kiosk has applied up to */
+            after: number;
+            limit?: number;
+        };
+        PullResponse: {
+            /** @description Card-signing public keys (PEM) of the store's other kiosks */
+            cardKeys: string[];
+            more: boolean;
+            /** @description The cursor to ask from next time */
+            next: number;
+            rows: components["schemas"]["PulledRow"][];
+            /** @description Kiosks of the store that can spend points (for the offline allowance) */
+            spendingPoints: number;
+            store: string;
+        };
+        PushRequest: {
+            rows: components["schemas"]["JournalRowDto"][];
+        };
+        PushResponse: {
+            /** @description Every row of the kiosk up to this one is held by the hub */
+            acknowledgedSeq: number;
+            head: string;
+            /** @description Set when a row broke the chain: nothing from there on is taken */
+            problem?: string;
         };
         RankingRowResponse: {
             /**
@@ -1357,6 +1668,10 @@ export interface components {
             /** @enum {string} */
             status: "revoked";
         };
+        RevokeKioskDto: {
+            /** @example 设备丢失 */
+            reason: string;
+        };
         SessionAccount: {
             balance: number;
             id: string;
@@ -1369,6 +1684,8 @@ export interface components {
         SettingsResponse: {
             /** @example 10 */
             minRedeemBalance: number;
+            /** @example 20 */
+            offlineAllowance: number;
             receiptFooter: string;
             receiptHeader: string;
             /** @example 120 */
@@ -1479,6 +1796,37 @@ export interface components {
             /** @description Redemptions voided in the period */
             voids: number;
         };
+        SyncErrorDto: {
+            at: string;
+            /** @example HUB_UNREACHABLE */
+            code: string;
+            message: string;
+        };
+        SyncRoundResponse: {
+            acknowledgedSeq: number;
+            durationMs: number;
+            problems: string[];
+            pullCursor: number;
+            /** @description Rows of other kiosks and the hub applied here */
+            pulled: number;
+            /** @description Journal rows the hub took in this round */
+            pushed: number;
+            /** @description The digests differed and the store was pulled again from the start */
+            rescanned: boolean;
+            store: string;
+        };
+        SyncStatusResponse: {
+            acknowledgedSeq: number;
+            enrolled: boolean;
+            hubUrl: string | null;
+            /** @description The hub's id for this kiosk */
+            kioskId: string | null;
+            lastError: components["schemas"]["SyncErrorDto"] | null;
+            lastSyncAt: string | null;
+            /** @description Journal rows the hub has not acknowledged yet */
+            pending: number;
+            store: string | null;
+        };
         TopProductResponse: {
             /** @example 食用油 5L */
             name: string;
@@ -1528,6 +1876,11 @@ export interface components {
              * @example 10
              */
             minRedeemBalance?: number;
+            /**
+             * @description Points an account may spend here while the store's other kiosks cannot be seen (sync stale); 0 refuses
+             * @example 20
+             */
+            offlineAllowance?: number;
             /** @example 文明实践 积分兑换 谢谢您的奉献 */
             receiptFooter?: string;
             /** @example 欢迎光临 */
@@ -2100,6 +2453,288 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubController_kiosks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HubKioskResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubController_createKiosk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKioskDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedKioskResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kioskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeKioskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HubKioskResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubController_overdrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdraftResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubSyncController_digest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubSyncController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubSyncController_origin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OriginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OriginRequest"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubSyncController_pull: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PullRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PullResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubSyncController_push: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -3352,6 +3987,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SyncController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRoundResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SyncController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStatusResponse"];
+                };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
             default: {

@@ -106,6 +106,9 @@ export const en: Record<MessageKey, Message> = {
   'error.limitExceeded': 'Something is over this month’s limit. Please take it off your list.',
   'error.limitExceededNamed': 'You already had this month’s {names}; it was taken off your list.',
   'error.belowMinimum': 'Your balance is below the minimum for redeeming. Come back when you have more points.',
+  'error.memberMoved': 'Your points account has just changed. Please show your card again.',
+  'error.offlineAllowance':
+    'This kiosk cannot reach the district system right now, so each person can only redeem part of their points. Please choose fewer items, or come back a little later.',
   'error.belowMinimumKnown': 'Redeeming starts at {min} points. Come back when you have more points.',
   'error.productUnavailable': 'An item was taken off the shelf. Your list was updated; please check it.',
   'error.cardInvalid': 'This card cannot be used here. Please ask a volunteer.',

@@ -103,6 +103,9 @@ export const zhCN = {
   'error.limitExceeded': '有商品超过了本月的限兑数量，请从清单里拿掉。',
   'error.limitExceededNamed': '{names} 本月已经兑满了，已从清单里拿掉。',
   'error.belowMinimum': '积分还不够兑换的最低要求，攒够了再来吧。',
+  'error.memberMoved': '您的积分账户刚刚有变动，请重新出示积分卡。',
+  'error.offlineAllowance':
+    '这台兑换机暂时连不上区里的系统，每人先只能兑换一部分积分。请少选一些商品，或者过一会儿再来。',
   'error.belowMinimumKnown': '积分满 {min} 分才能兑换，攒够了再来吧。',
   'error.productUnavailable': '有商品已经下架，清单已经更新，请再看一下。',
   'error.cardInvalid': '这张卡不能使用，请找志愿者帮忙。',

@@ -8,7 +8,9 @@
  * - `sync_record_versions`: the clock of the last change applied to each mutable record, for
  *   "latest change wins".
  * - `sync_state`: a kiosk's own sync facts (hub's kiosk id, store, cursors, last result).
- * - `hub_kiosks`, `hub_nonces`, `hub_overdrafts`: the hub's enrolments, replay guard and flags.
+ * - `hub_kiosks`, `hub_nonces`, `hub_overdrafts`: the hub's enrolments, replay guard and flags;
+ *   `hub_origins`: every origin a kiosk ever synced as (a restored kiosk takes a new one), so that
+ *   no two kiosks ever write one chain.
  */
 export const SYNC_TABLES = [
   `CREATE TABLE "sync_journal" (
@@ -50,6 +52,10 @@ export const SYNC_TABLES = [
     "revokedReason" text,
     "createdAt" text NOT NULL)`,
   `CREATE UNIQUE INDEX "IDX_hub_kiosks_store_name" ON "hub_kiosks" ("store", "name")`,
+  `CREATE TABLE "hub_origins" (
+    "origin" text PRIMARY KEY NOT NULL,
+    "kioskId" text NOT NULL REFERENCES "hub_kiosks"("kioskId"),
+    "boundAt" text NOT NULL)`,
   `CREATE TABLE "hub_nonces" (
     "keyId" text NOT NULL,
     "nonce" text NOT NULL,
@@ -72,6 +78,7 @@ export const SYNC_TABLES = [
 export const SYNC_TABLE_NAMES = [
   'hub_overdrafts',
   'hub_nonces',
+  'hub_origins',
   'hub_kiosks',
   'sync_state',
   'sync_record_versions',

@@ -38,15 +38,18 @@ export async function snapshotSqlite(databasePath: string, destination: string):
   }
 }
 
-/** A SQLite file opened on its own (a backup's copy, never the live store): plain reads and its checks. */
+/**
+ * A SQLite file opened on its own (a backup's copy, never the live store): plain reads and its
+ * checks; writes only when opened `writable` (a restore adjusting its checked copy).
+ */
 export interface SqliteFile extends SqlRunner {
   /** SQLite's own page-level check: `ok`, or what it found. */
   integrity(): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function openSqliteFile(path: string): Promise<SqliteFile> {
-  const db = await open(path, sqlite3.OPEN_READONLY);
+export async function openSqliteFile(path: string, writable = false): Promise<SqliteFile> {
+  const db = await open(path, writable ? sqlite3.OPEN_READWRITE : sqlite3.OPEN_READONLY);
   db.configure('busyTimeout', SQLITE_PRAGMAS.busy_timeout);
   const all = <T>(sql: string, params: readonly unknown[] = []) =>
     new Promise<T[]>((resolve, reject) =>
@@ -54,7 +57,15 @@ export async function openSqliteFile(path: string): Promise<SqliteFile> {
     );
   return {
     all,
-    run: () => Promise.reject(new Error('a backup copy is opened read-only')),
+    run: (sql, params = []) =>
+      writable
+        ? new Promise<number>((resolve, reject) =>
+            db.run(sql, [...params], function (this: sqlite3.RunResult, error: Error | null) {
+              if (error) reject(error);
+              else resolve(this.changes);
+            }),
+          )
+        : Promise.reject(new Error('a backup copy is opened read-only')),
     integrity: async () => {
       const rows = await all<{ integrity_check: string }>('PRAGMA integrity_check');
       return rows.map((row) => row.integrity_check).join('; ');

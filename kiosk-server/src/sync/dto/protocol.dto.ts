@@ -33,6 +33,12 @@ export class EnrolRequest {
   cardKey!: string;
 }
 
+export class OriginRequest {
+  @ApiProperty({ description: 'The id the kiosk goes on under (after a restore from a backup)' })
+  @Matches(ORIGIN)
+  origin!: string;
+}
+
 export class EnrolResponse {
   @ApiProperty() kioskId!: string;
   @ApiProperty() store!: string;

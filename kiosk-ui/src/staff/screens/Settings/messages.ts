@@ -12,6 +12,9 @@ const zhCN = {
   'settings.minRedeemHint': '余额不到这个数就不能兑换；填 0 表示不限',
   'settings.residentIdleSeconds': '居民操作超时（秒）',
   'settings.idleHint': '多久没人操作就回到首页，{min} 到 {max} 秒',
+  'settings.offlineAllowance': '断网时每人可兑换积分（分）',
+  'settings.offlineAllowanceHint':
+    '本店有几台兑换机、又连不上区中心时，每人在这台机器上最多兑换这么多分；填 0 表示断网时不能兑换',
   'settings.receiptHeader': '小票抬头',
   'settings.receiptHeaderHint': '印在小票最上面，可以不填，最多 {n} 个字',
   'settings.receiptFooter': '小票结尾',
@@ -36,6 +39,9 @@ const en: Record<keyof typeof zhCN, Message> = {
   'settings.minRedeemHint': 'Below this balance nobody can redeem; 0 means no minimum',
   'settings.residentIdleSeconds': 'Resident idle timeout (seconds)',
   'settings.idleHint': 'Back to the start screen after this long untouched; {min} to {max}',
+  'settings.offlineAllowance': 'Points per person while offline',
+  'settings.offlineAllowanceHint':
+    'When the store has several counters and this one cannot reach the district hub, each person may redeem at most this many points here; 0: no redeeming while offline',
   'settings.receiptHeader': 'Receipt header',
   'settings.receiptHeaderHint': 'Printed at the top of receipts; optional, at most {n} characters',
   'settings.receiptFooter': 'Receipt footer',

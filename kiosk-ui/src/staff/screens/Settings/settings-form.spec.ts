@@ -6,6 +6,7 @@ const saved: StoreSettings = {
   storeName: '幸福社区积分超市',
   minRedeemBalance: 10,
   residentIdleSeconds: 120,
+  offlineAllowance: 20,
   receiptHeader: '',
   receiptFooter: '谢谢您的奉献',
   showNameOnCard: true,
@@ -24,6 +25,7 @@ describe('rules form', () => {
         storeName: ' ',
         minRedeemBalance: '-1',
         residentIdleSeconds: '10',
+        offlineAllowance: '1.5',
         receiptHeader: '字'.repeat(81),
         receiptFooter: '',
         showNameOnCard: false,
@@ -34,6 +36,7 @@ describe('rules form', () => {
         storeName: { kind: 'required' },
         minRedeemBalance: { kind: 'wholeNumber' },
         residentIdleSeconds: { kind: 'range', min: 15, max: 3600 },
+        offlineAllowance: { kind: 'wholeNumber' },
         receiptHeader: { kind: 'tooLong', max: 80 },
       },
     });

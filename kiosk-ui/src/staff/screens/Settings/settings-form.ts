@@ -7,6 +7,7 @@ export interface SettingsForm {
   storeName: string;
   minRedeemBalance: string;
   residentIdleSeconds: string;
+  offlineAllowance: string;
   receiptHeader: string;
   receiptFooter: string;
   showNameOnCard: boolean;
@@ -21,6 +22,7 @@ export const SETTING_LIMITS = {
   storeName: settings.storeName.maxLength,
   minRedeemBalance: { min: settings.minRedeemBalance.minimum, max: settings.minRedeemBalance.maximum },
   residentIdleSeconds: { min: settings.residentIdleSeconds.minimum, max: settings.residentIdleSeconds.maximum },
+  offlineAllowance: { min: settings.offlineAllowance.minimum, max: settings.offlineAllowance.maximum },
   receiptText: Math.min(settings.receiptHeader.maxLength, settings.receiptFooter.maxLength),
 } as const;
 
@@ -29,6 +31,7 @@ export function settingsFormOf(settings: StoreSettings): SettingsForm {
     storeName: settings.storeName,
     minRedeemBalance: String(settings.minRedeemBalance),
     residentIdleSeconds: String(settings.residentIdleSeconds),
+    offlineAllowance: String(settings.offlineAllowance),
     receiptHeader: settings.receiptHeader,
     receiptFooter: settings.receiptFooter,
     showNameOnCard: settings.showNameOnCard,
@@ -50,15 +53,21 @@ export function checkSettings(form: SettingsForm): SettingsCheck {
     SETTING_LIMITS.residentIdleSeconds.min,
     SETTING_LIMITS.residentIdleSeconds.max,
   );
+  const allowance = wholeNumber(
+    form.offlineAllowance,
+    SETTING_LIMITS.offlineAllowance.min,
+    SETTING_LIMITS.offlineAllowance.max,
+  );
   const header = textField(form.receiptHeader, SETTING_LIMITS.receiptText, false);
   const footer = textField(form.receiptFooter, SETTING_LIMITS.receiptText, false);
-  if (storeName.ok && minimum.ok && idle.ok && header.ok && footer.ok) {
+  if (storeName.ok && minimum.ok && idle.ok && allowance.ok && header.ok && footer.ok) {
     return {
       ok: true,
       body: {
         storeName: storeName.value,
         minRedeemBalance: minimum.value,
         residentIdleSeconds: idle.value,
+        offlineAllowance: allowance.value,
         receiptHeader: header.value,
         receiptFooter: footer.value,
         showNameOnCard: form.showNameOnCard,
@@ -69,6 +78,7 @@ export function checkSettings(form: SettingsForm): SettingsCheck {
   if (!storeName.ok) problems.storeName = storeName.problem;
   if (!minimum.ok) problems.minRedeemBalance = minimum.problem;
   if (!idle.ok) problems.residentIdleSeconds = idle.problem;
+  if (!allowance.ok) problems.offlineAllowance = allowance.problem;
   if (!header.ok) problems.receiptHeader = header.problem;
   if (!footer.ok) problems.receiptFooter = footer.problem;
   return { ok: false, problems };
