@@ -23,7 +23,10 @@ async function main(): Promise<void> {
 
   const pins = await app
     .get(StaffService)
-    .ensureDefaultStaff({ admin: config.adminPin, volunteer: config.volunteerPin });
+    .ensureDefaultStaff(
+      { admin: config.adminPin, volunteer: config.volunteerPin },
+      config.role === 'hub' ? ['admin'] : ['admin', 'volunteer'],
+    );
   const seed = app.get(SeedService);
   // a hub, and a kiosk that takes its store from the hub, start empty
   const demo = config.role === 'kiosk' && !config.hubUrl;
@@ -40,7 +43,10 @@ async function main(): Promise<void> {
       ? `  District hub is ready (${Math.round(performance.now() - started)} ms)`
       : `  ${settings.current.storeName} — kiosk ${settings.kioskId} is ready (${Math.round(performance.now() - started)} ms)`,
     `  Open ${url}  ·  API docs ${url}/api/docs`,
-    `  Staff sign in with username "admin" or "volunteer" and the PIN.`,
+    config.role === 'hub'
+      ? `  District admins sign in with username "admin" and the PIN.`
+      : `  Staff sign in with username "admin" or "volunteer" and the PIN.`,
+    ...(config.hubUrl ? [`  Syncs with the district hub at ${config.hubUrl}`] : []),
     ...Object.entries(pins).map(
       ([role, pin]) =>
         `  Generated PIN for "${role}": ${pin}  (shown once; set KIOSK_${role.toUpperCase()}_PIN to choose your own)`,

@@ -32,6 +32,7 @@ export interface RevokedCard {
 @Injectable()
 export class CardsService {
   readonly keys: CardKeys;
+  private catchUp: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly repository: CardRepository,
@@ -111,13 +112,26 @@ export class CardsService {
   }
 
   /**
+   * How to fetch the store's newest changes (set by sync on a kiosk of a hub), tried once when a
+   * correctly signed card is not found here.
+   */
+  whenCardUnknown(catchUp: () => Promise<void>): void {
+    this.catchUp = catchUp;
+  }
+
+  /**
    * Resolves a scanned QR text to an active card and its member; 401 for anything else. Inside a
    * write, pass its `tx` so the card is checked in the same transaction that uses it.
    */
   async scan(qr: unknown, tx?: Tx): Promise<ScannedCard> {
     const parsed = this.keys.verify(qr);
     if (!parsed) throw DomainError.unauthorized('CARD_INVALID', 'This card is not valid here.');
-    const found = await this.repository.findWithMember(parsed.cardNo, tx);
+    let found = await this.repository.findWithMember(parsed.cardNo, tx);
+    // a genuine card this kiosk does not know yet may have been issued at another counter moments ago
+    if (!found && !tx && this.catchUp) {
+      await this.catchUp();
+      found = await this.repository.findWithMember(parsed.cardNo);
+    }
     if (!found) throw DomainError.unauthorized('CARD_INVALID', 'This card is not valid here.');
     if (found.card.status !== 'active') {
       throw DomainError.unauthorized('CARD_REVOKED', 'This card has been replaced or cancelled.');

@@ -113,12 +113,16 @@ export class StaffService {
   }
 
   /**
-   * Makes sure the `admin` and `volunteer` accounts exist. A PIN from the environment is applied
-   * every start; without one a random PIN is made once and returned so it can be shown once.
+   * Makes sure the `admin` and `volunteer` accounts exist (only `admin` at the hub, where nobody
+   * restocks). A PIN from the environment is applied every start; without one a random PIN is made
+   * once and returned so it can be shown once.
    */
-  async ensureDefaultStaff(pins: Record<StaffRole, string | undefined>): Promise<Partial<Record<StaffRole, string>>> {
+  async ensureDefaultStaff(
+    pins: Record<StaffRole, string | undefined>,
+    roles: readonly StaffRole[] = ['admin', 'volunteer'],
+  ): Promise<Partial<Record<StaffRole, string>>> {
     const generated: Partial<Record<StaffRole, string>> = {};
-    for (const role of ['admin', 'volunteer'] as const) {
+    for (const role of roles) {
       const existing = await this.repository.byUsername(role);
       const pin = pins[role];
       if (existing && !pin) continue;

@@ -11,6 +11,7 @@ import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WriteQueue } from '../database/write-queue';
 import { SessionStore } from '../sessions/session.store';
+import { DEFAULT_SETTINGS, SettingsService } from '../settings/settings.service';
 import {
   type DigestResponse,
   type EnrolResponse,
@@ -50,6 +51,8 @@ export interface SyncStatus {
 /** Wait after a local write before a round, so a burst of writes goes up together. */
 const AFTER_WRITE_MS = 2000;
 const MAX_BACKOFF_MS = 10 * 60_000;
+const CATCH_UP_WAIT_MS = 3000;
+const CATCH_UP_EVERY_MS = 10_000;
 
 /**
  * A kiosk's side of sync: one round pushes its journal, pulls its store's changes and compares
@@ -62,6 +65,7 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   private running: Promise<SyncRoundResult> | null = null;
   private timer: NodeJS.Timeout | undefined;
   private timerDue = Infinity;
+  private lastCatchUp = 0;
   private failures = 0;
   private stopped = false;
   private deviceKey: DeviceKey | undefined;
@@ -75,6 +79,7 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     private readonly journal: JournalService,
     private readonly cards: CardsService,
     private readonly sessions: SessionStore,
+    private readonly settings: SettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -103,6 +108,7 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   onApplicationBootstrap(): void {
     if (!this.automatic) return;
     this.journal.onAppend(() => this.schedule(AFTER_WRITE_MS));
+    this.cards.whenCardUnknown(() => this.catchUp());
     this.schedule(AFTER_WRITE_MS);
   }
 
@@ -129,6 +135,20 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       pending: await this.repository.countAfter(this.journal.origin, acknowledgedSeq),
       acknowledgedSeq,
     };
+  }
+
+  /**
+   * A round for a resident waiting at the counter with a card from another counter: waits for it
+   * at most CATCH_UP_WAIT_MS, at most once per CATCH_UP_EVERY_MS (an unknown card is no reason to
+   * hammer the hub), and never fails the scan.
+   */
+  private async catchUp(): Promise<void> {
+    if (Date.now() - this.lastCatchUp < CATCH_UP_EVERY_MS) return;
+    this.lastCatchUp = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, CATCH_UP_WAIT_MS)));
+    await Promise.race([this.run().then(() => undefined, () => undefined), timeout]);
+    clearTimeout(timer);
   }
 
   /** One full round now; a round already under way is joined rather than doubled. */
@@ -218,6 +238,9 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       }),
     );
     this.logger.log(`enrolled at the hub as ${enrolled.store} / ${enrolled.name}`);
+    // receipts and the start screen name the store the hub knows, unless someone chose a name here
+    const named = this.config.storeName !== undefined || this.settings.current.storeName !== DEFAULT_SETTINGS.storeName;
+    if (!named && enrolled.store.length <= 40) await this.settings.update({ storeName: enrolled.store }, 'system:sync');
     return enrolled;
   }
 
