@@ -227,7 +227,11 @@ async function uiFigures(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+// `npm run bench -- sync` (or BENCH=sync) runs the sync figures instead: they start a hub and kiosks of their own
+if ((process.argv[2] ?? process.env.BENCH) === 'sync') void import(join(__dirname, 'sync.js'));
+else {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

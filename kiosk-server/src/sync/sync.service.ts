@@ -147,7 +147,13 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     this.lastCatchUp = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, CATCH_UP_WAIT_MS)));
-    await Promise.race([this.run().then(() => undefined, () => undefined), timeout]);
+    await Promise.race([
+      this.run().then(
+        () => undefined,
+        () => undefined,
+      ),
+      timeout,
+    ]);
     clearTimeout(timer);
   }
 
