@@ -35,14 +35,30 @@ export async function createKiosk(hub: Hub, store: string, name: string): Promis
 
 export async function startStoreKiosk(
   hub: Hub,
-  options: { store: string; name: string; id: string; env?: Record<string, string>; dataDir?: string; code?: string },
+  options: {
+    store: string;
+    name: string;
+    id: string;
+    env?: Record<string, string>;
+    dataDir?: string;
+    /** Enrol with this code (one already given out) instead of a new kiosk's. */
+    code?: string;
+    /** Start without HUB_KEY: the admin enters the code at the console. */
+    codeAtConsole?: boolean;
+  },
 ): Promise<StoreKiosk> {
   const { kioskId, code } = options.code
     ? { kioskId: '', code: options.code }
     : await createKiosk(hub, options.store, options.name);
   const server = await startKiosk({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    env: { KIOSK_ID: options.id, HUB_URL: hub.server.url, HUB_KEY: code, SYNC_INTERVAL_SECONDS: '0', ...options.env },
+    env: {
+      KIOSK_ID: options.id,
+      HUB_URL: hub.server.url,
+      ...(options.codeAtConsole ? {} : { HUB_KEY: code }),
+      SYNC_INTERVAL_SECONDS: '0',
+      ...options.env,
+    },
   });
   return kioskOf(server, kioskId, code);
 }

@@ -413,6 +413,50 @@ describe('counters that sync by themselves', () => {
   });
 });
 
+describe('enrolling at the console', () => {
+  it('a kiosk started with HUB_URL only waits for its code; the admin enters it and the kiosk enrols once', async () => {
+    const kiosk = await startStoreKiosk(hub, {
+      store: '东风社区积分超市',
+      name: '1号柜台',
+      id: 'SF1',
+      codeAtConsole: true,
+    });
+    started.push(kiosk.server);
+    const before = await kiosk.admin.get<{ enrolled: boolean; hubUrl: string }>('/api/sync/status');
+    expect(before.body).toMatchObject({ enrolled: false, hubUrl: hub.server.url });
+    const missing = await kiosk.sync();
+    expect(missing.status).toBe(409);
+    expect(missing.body.code).toBe('ENROLMENT_CODE_MISSING');
+
+    const wrong = await kiosk.admin.request<{ code: string }>('PUT', '/api/sync/hub', {
+      enrolmentCode: 'AAAA-BBBB-CCCC',
+    });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.code).toBe('ENROLMENT_CODE_INVALID');
+    const entered = await kiosk.admin.request<{ store: string }>('PUT', '/api/sync/hub', { enrolmentCode: kiosk.code });
+    expect(entered.status, entered.text).toBe(200);
+    expect(entered.body.store).toBe('东风社区积分超市');
+    expect((await kiosk.admin.get('/api/sync/status')).body).toMatchObject({ enrolled: true, name: '1号柜台' });
+    const again = await kiosk.admin.request<{ code: string }>('PUT', '/api/sync/hub', { enrolmentCode: kiosk.code });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_ENROLLED');
+  });
+
+  it('a kiosk holding the demo store cannot join a hub', async () => {
+    const demo = await startKiosk({ env: { KIOSK_ID: 'DEMO1' } });
+    started.push(demo);
+    const admin = await new Api(demo.url).staff('admin');
+    const { code } = await createKiosk(hub, '东风社区积分超市', '演示机');
+    const refused = await admin.request<{ code: string }>('PUT', '/api/sync/hub', {
+      hubUrl: hub.server.url,
+      enrolmentCode: code,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('DEMO_DATA_PRESENT');
+    expect((await admin.get('/api/sync/status')).body).toMatchObject({ enrolled: false, hubUrl: null });
+  });
+});
+
 it('a hub created kiosk code is one-time and names its store', async () => {
   const created = await createKiosk(hub, STORE, '3号柜台');
   expect(created.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);

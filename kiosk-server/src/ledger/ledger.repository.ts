@@ -127,6 +127,15 @@ export class LedgerRepository {
     return { account, entries };
   }
 
+  /** Whether anyone of this name ever posted an entry (the demo seed posts as `system:seed`). */
+  async hasEntriesBy(actor: string): Promise<boolean> {
+    const rows = await this.db.all<{ one: number }>(
+      `SELECT 1 AS "one" FROM "ledger_entries" WHERE "actor" = ? LIMIT 1`,
+      [actor],
+    );
+    return rows.length > 0;
+  }
+
   /** Every entry, each kiosk's chain in order. */
   chains(runner: SqlRunner = this.db): Promise<LedgerEntryEntity[]> {
     return runner.all<LedgerEntryEntity>(`SELECT ${ENTRY_COLUMNS} FROM "ledger_entries" ORDER BY "kioskId", "seq"`);

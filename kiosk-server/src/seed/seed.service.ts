@@ -13,8 +13,7 @@ import { MembersService } from '../members/members.service';
 import { CardsService } from '../cards/cards.service';
 import { StaffService } from '../staff/staff.service';
 import { writeCardFilesApart } from './card-files';
-
-const SEED_ACTOR = 'system:seed';
+import { SEED_ACTOR } from './seed-actor';
 
 /** Fills an empty store with the demo data of `seed/`, through the same services the API uses. */
 @Injectable()

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig, type KioskRole } from '../config/app-config';
 import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
 import type { StaffSession } from '../sessions/session.store';
 import { SettingsResponse, UpdateSettingsDto } from './dto/settings.dto';
@@ -10,19 +11,24 @@ class KioskInfoResponse {
   @ApiProperty() kioskId!: string;
   @ApiProperty() minRedeemBalance!: number;
   @ApiProperty() residentIdleSeconds!: number;
+  @ApiProperty({ enum: ['kiosk', 'hub'], description: 'hub: the district hub, whose console has other screens' })
+  role!: KioskRole;
 }
 
 /** What the touchscreen needs before anyone signs in. */
 @ApiTags('kiosk')
 @Controller('api/kiosk')
 export class SettingsController {
-  constructor(private readonly settings: SettingsService) {}
+  constructor(
+    private readonly settings: SettingsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: KioskInfoResponse })
   info(): KioskInfoResponse {
     const { storeName, minRedeemBalance, residentIdleSeconds } = this.settings.current;
-    return { storeName, kioskId: this.settings.kioskId, minRedeemBalance, residentIdleSeconds };
+    return { storeName, kioskId: this.settings.kioskId, minRedeemBalance, residentIdleSeconds, role: this.config.role };
   }
 }
 

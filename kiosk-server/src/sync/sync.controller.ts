@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { StaffOnly } from '../sessions/auth.guards';
-import { SyncRoundResponse, SyncStatusResponse } from './dto/sync.dto';
+import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
+import type { StaffSession } from '../sessions/session.store';
+import { SetHubDto, SyncRoundResponse, SyncStatusResponse } from './dto/sync.dto';
 import { SyncService } from './sync.service';
 
 @ApiTags('sync')
@@ -14,6 +15,18 @@ export class SyncController {
   @ApiOkResponse({ type: SyncStatusResponse })
   status(): Promise<SyncStatusResponse> {
     return this.sync.status();
+  }
+
+  @Put('hub')
+  @StaffOnly('admin')
+  @ApiOperation({
+    summary: 'Enrol this kiosk with an enrolment code typed or scanned at the console, then sync',
+    description:
+      'Only before the kiosk is enrolled (409 ALREADY_ENROLLED). 409 DEMO_DATA_PRESENT on a kiosk holding the demo store: start a kiosk for a hub on an empty DATA_DIR. Answers like POST /api/sync/run.',
+  })
+  @ApiOkResponse({ type: SyncRoundResponse })
+  setHub(@Body() body: SetHubDto, @CurrentStaff() staff: StaffSession): Promise<SyncRoundResponse> {
+    return this.sync.enrolWith(body.enrolmentCode, body.hubUrl, staffActor(staff));
   }
 
   @Post('run')

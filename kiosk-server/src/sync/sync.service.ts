@@ -6,7 +6,10 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
+import { AuditTrailService } from '../audit/audit-trail.service';
 import { CardsService } from '../cards/cards.service';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { SEED_ACTOR } from '../seed/seed-actor';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WriteQueue } from '../database/write-queue';
@@ -39,6 +42,9 @@ export interface SyncRoundResult {
 
 export interface SyncStatus {
   hubUrl: string | null;
+  name: string | null;
+  automatic: boolean;
+  running: boolean;
   enrolled: boolean;
   kioskId: string | null;
   store: string | null;
@@ -71,6 +77,9 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   private deviceKey: DeviceKey | undefined;
   /** What the offline allowance needs on every redemption, kept here rather than read each time. */
   private view: { store?: string; spendingPoints: number; lastPullAt?: string } = { spendingPoints: 0 };
+  /** The hub and enrolment code in use: set at the console, else from HUB_URL and HUB_KEY. */
+  private hub: { url?: string; code?: string } = {};
+  private scheduling = false;
 
   constructor(
     private readonly writes: WriteQueue,
@@ -80,6 +89,8 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     private readonly cards: CardsService,
     private readonly sessions: SessionStore,
     private readonly settings: SettingsService,
+    private readonly ledger: LedgerRepository,
+    private readonly audit: AuditTrailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,6 +101,7 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       spendingPoints: Number(state.get('spendingPoints') ?? 0),
       lastPullAt: state.get('lastPullAt'),
     };
+    this.hub = { url: state.get('hubUrl') ?? this.config.hubUrl, code: state.get('hubKey') ?? this.config.hubKey };
   }
 
   /**
@@ -98,7 +110,7 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
    * than SYNC_FRESH_SECONDS. A kiosk that never pulled counts every spend.
    */
   offlineSince(now = Date.now()): string | undefined {
-    if (this.config.role !== 'kiosk' || !this.config.hubUrl) return undefined;
+    if (this.config.role !== 'kiosk' || !this.hub.url) return undefined;
     if (this.view.store !== undefined && this.view.spendingPoints <= 1) return undefined;
     const { lastPullAt } = this.view;
     if (lastPullAt && now - Date.parse(lastPullAt) < this.config.syncFreshMs) return undefined;
@@ -106,7 +118,13 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   }
 
   onApplicationBootstrap(): void {
-    if (!this.automatic) return;
+    this.startAutomatic();
+  }
+
+  /** Automatic rounds, once there is a hub (at start, or once one is set at the console). */
+  private startAutomatic(): void {
+    if (!this.automatic || this.scheduling) return;
+    this.scheduling = true;
     this.journal.onAppend(() => this.schedule(AFTER_WRITE_MS));
     this.cards.whenCardUnknown(() => this.catchUp());
     this.schedule(AFTER_WRITE_MS);
@@ -118,7 +136,7 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   }
 
   private get automatic(): boolean {
-    return this.config.role === 'kiosk' && this.config.hubUrl !== undefined && this.config.syncIntervalMs > 0;
+    return this.config.role === 'kiosk' && this.hub.url !== undefined && this.config.syncIntervalMs > 0;
   }
 
   async status(): Promise<SyncStatus> {
@@ -126,7 +144,10 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     const acknowledgedSeq = Number(state.get('acknowledgedSeq') ?? 0);
     const lastError = state.get('lastError');
     return {
-      hubUrl: this.config.hubUrl ?? null,
+      hubUrl: this.hub.url ?? null,
+      name: state.get('name') ?? null,
+      automatic: this.automatic,
+      running: this.running !== null,
       enrolled: state.has('kioskId'),
       kioskId: state.get('kioskId') ?? null,
       store: state.get('store') ?? null,
@@ -155,6 +176,43 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       timeout,
     ]);
     clearTimeout(timer);
+  }
+
+  /**
+   * Enrols with a code typed or scanned at the console (and the hub's address, when HUB_URL did
+   * not give one), then runs the first round. Only before enrolment, and never on a kiosk holding
+   * the demo store: its made-up residents would travel to the district.
+   */
+  async enrolWith(code: string, hubUrl: string | undefined, actor: string): Promise<SyncRoundResult> {
+    if (this.config.role !== 'kiosk') throw DomainError.notFound('NOT_A_KIOSK', 'The hub does not sync with itself.');
+    const state = await this.repository.state();
+    if (state.has('kioskId')) {
+      throw DomainError.conflict(
+        'ALREADY_ENROLLED',
+        `This kiosk is enrolled already (store ${state.get('store') ?? ''}).`,
+      );
+    }
+    const url = hubUrl ? new URL(hubUrl).origin : this.hub.url;
+    if (!url) throw DomainError.validation('The hub address is needed (hubUrl), since HUB_URL is not set.');
+    if (await this.ledger.hasEntriesBy(SEED_ACTOR)) {
+      throw DomainError.conflict(
+        'DEMO_DATA_PRESENT',
+        'This kiosk holds the demo store; a kiosk for the district starts on an empty data directory with HUB_URL set.',
+      );
+    }
+    await this.writes.run(async (tx) => {
+      await this.repository.setState(tx, { hubUrl: url, hubKey: code.trim() });
+      await this.audit.record(tx, {
+        actor,
+        action: 'sync.hub',
+        entity: 'kiosk',
+        entityId: 'hub',
+        after: { hubUrl: url },
+      });
+    });
+    this.hub = { url, code: code.trim() };
+    this.startAutomatic();
+    return this.run();
   }
 
   /** One full round now; a round already under way is joined rather than doubled. */
@@ -214,22 +272,25 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
 
   private client(): HubClient {
     if (this.config.role !== 'kiosk') throw DomainError.notFound('NOT_A_KIOSK', 'The hub does not sync with itself.');
-    if (!this.config.hubUrl) {
-      throw DomainError.conflict('SYNC_NOT_CONFIGURED', 'This kiosk has no hub: start it with HUB_URL and HUB_KEY.');
+    if (!this.hub.url) {
+      throw DomainError.conflict(
+        'SYNC_NOT_CONFIGURED',
+        'This kiosk has no hub: start it with HUB_URL, or enter the enrolment code at the console.',
+      );
     }
     this.deviceKey ??= DeviceKey.loadOrCreate(this.config.dataDir);
-    return new HubClient(this.config.hubUrl, this.deviceKey);
+    return new HubClient(this.hub.url, this.deviceKey);
   }
 
   private async enrol(client: HubClient): Promise<EnrolResponse> {
-    if (!this.config.hubKey) {
+    if (!this.hub.code) {
       throw DomainError.conflict(
         'ENROLMENT_CODE_MISSING',
-        'This kiosk is not enrolled yet: start it with HUB_KEY set to the enrolment code from the district hub.',
+        'This kiosk is not enrolled yet: enter the enrolment code from the district hub at the console (or set HUB_KEY).',
       );
     }
     const enrolled = await client.post<EnrolResponse>('/api/hub/sync/enrol', {
-      code: this.config.hubKey,
+      code: this.hub.code,
       origin: this.journal.origin,
       publicKey: this.deviceKey!.publicKeyPem,
       cardKey: this.cards.keys.publicKeyPem,
@@ -241,6 +302,8 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
         name: enrolled.name,
         origin: this.journal.origin,
         enrolledAt: new Date().toISOString(),
+        // the code is spent: from now on the device key speaks for the kiosk
+        hubKey: null,
       }),
     );
     this.logger.log(`enrolled at the hub as ${enrolled.store} / ${enrolled.name}`);

@@ -56,6 +56,7 @@ export const limits = {
   RestockDto: { note: { maxLength: 200 }, quantity: { minimum: 1, maximum: 10000 } },
   RevokeCardDto: { reason: { minLength: 2, maxLength: 200 } },
   RevokeKioskDto: { reason: { minLength: 1, maxLength: 200 } },
+  SetHubDto: { enrolmentCode: { minLength: 4, maxLength: 40 }, hubUrl: { minLength: 8, maxLength: 200 } },
   StaffCardScanDto: { qr: { maxLength: 4096 } },
   StaffSignInDto: { pin: { minLength: 4, maxLength: 12 }, username: { minLength: 1, maxLength: 40 } },
   StartSessionDto: { qr: { maxLength: 4096 } },

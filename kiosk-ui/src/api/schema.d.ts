@@ -941,6 +941,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sync/hub": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enrol this kiosk with an enrolment code typed or scanned at the console, then sync
+         * @description Only before the kiosk is enrolled (409 ALREADY_ENROLLED). 409 DEMO_DATA_PRESENT on a kiosk holding the demo store: start a kiosk for a hub on an empty DATA_DIR. Answers like POST /api/sync/run.
+         */
+        put: operations["SyncController_setHub"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sync/run": {
         parameters: {
             query?: never;
@@ -1329,6 +1349,11 @@ export interface components {
             kioskId: string;
             minRedeemBalance: number;
             residentIdleSeconds: number;
+            /**
+             * @description hub: the district hub, whose console has other screens
+             * @enum {string}
+             */
+            role: "kiosk" | "hub";
             storeName: string;
         };
         LedgerEntryResponse: {
@@ -1681,6 +1706,18 @@ export interface components {
             displayName: string;
             id: string;
         };
+        SetHubDto: {
+            /**
+             * @description The one-time enrolment code from the hub
+             * @example 7KQM-3WZP-9RTA
+             */
+            enrolmentCode: string;
+            /**
+             * @description The hub (needed when the kiosk was started without HUB_URL)
+             * @example http://hub.example:3000
+             */
+            hubUrl?: string;
+        };
         SettingsResponse: {
             /** @example 10 */
             minRedeemBalance: number;
@@ -1817,14 +1854,20 @@ export interface components {
         };
         SyncStatusResponse: {
             acknowledgedSeq: number;
+            /** @description Rounds run by themselves (SYNC_INTERVAL_SECONDS > 0) */
+            automatic: boolean;
             enrolled: boolean;
             hubUrl: string | null;
             /** @description The hub's id for this kiosk */
             kioskId: string | null;
             lastError: components["schemas"]["SyncErrorDto"] | null;
             lastSyncAt: string | null;
+            /** @description This kiosk's name at the hub */
+            name: string | null;
             /** @description Journal rows the hub has not acknowledged yet */
             pending: number;
+            /** @description A round is under way now */
+            running: boolean;
             store: string | null;
         };
         TopProductResponse: {
@@ -3987,6 +4030,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SyncController_setHub: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetHubDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRoundResponse"];
+                };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
             default: {

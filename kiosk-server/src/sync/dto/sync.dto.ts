@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { Omittable } from '../../common/validation';
 
 export class SyncErrorDto {
   @ApiProperty({ example: 'HUB_UNREACHABLE' }) code!: string;
@@ -6,8 +8,28 @@ export class SyncErrorDto {
   @ApiProperty() at!: string;
 }
 
+export class SetHubDto {
+  @ApiPropertyOptional({
+    example: 'http://hub.example:3000',
+    description: 'The hub (needed when the kiosk was started without HUB_URL)',
+  })
+  @Omittable()
+  @IsString()
+  @Length(8, 200)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'hubUrl must be an http:// or https:// address' })
+  hubUrl?: string;
+
+  @ApiProperty({ example: '7KQM-3WZP-9RTA', description: 'The one-time enrolment code from the hub' })
+  @IsString()
+  @Length(4, 40)
+  enrolmentCode!: string;
+}
+
 export class SyncStatusResponse {
   @ApiProperty({ nullable: true, type: String }) hubUrl!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "This kiosk's name at the hub" }) name!: string | null;
+  @ApiProperty({ description: 'Rounds run by themselves (SYNC_INTERVAL_SECONDS > 0)' }) automatic!: boolean;
+  @ApiProperty({ description: 'A round is under way now' }) running!: boolean;
   @ApiProperty() enrolled!: boolean;
   @ApiProperty({ nullable: true, type: String, description: "The hub's id for this kiosk" }) kioskId!: string | null;
   @ApiProperty({ nullable: true, type: String }) store!: string | null;
