@@ -25,6 +25,9 @@ export { createPrinter } from './printer/create';
 export { decodeEscPos, type DecodedJob } from './virtual-printer/decode';
 export { startVirtualPrinter, type VirtualPrinter, type VirtualPrinterOptions } from './virtual-printer/server';
 
+// QR codes (an enrolment code to scan at a kiosk)
+export { qrSvgDocument } from './qr';
+
 // Member cards
 export { renderCardPng, renderCardSheetPdf, type CardFace } from './card/card';
 

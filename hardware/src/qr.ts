@@ -21,3 +21,10 @@ export function qrSvgPath(m: QrMatrix, x: number, y: number, cell: number): stri
   }
   return `<path d="${d}" fill="#000" shape-rendering="crispEdges"/>`;
 }
+
+/** A QR code as a standalone SVG picture: `cell` px per module and a quiet zone of four modules. */
+export function qrSvgDocument(data: string, cell = 8): string {
+  const m = qrMatrix(data);
+  const size = (m.size + 8) * cell;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}"><rect width="100%" height="100%" fill="#fff"/>${qrSvgPath(m, 4 * cell, 4 * cell, cell)}</svg>`;
+}

@@ -351,7 +351,8 @@ describe('two counters that cannot see each other', () => {
 
   it('spend at most the offline allowance each; the overdraft is bounded, flagged at the hub with its entries and kiosks', async () => {
     const person = await register(b1, '张阿姨', 30);
-    const oil = await addProduct(b1, '食用油', 10, 20);
+    const neighbour = await register(b1, '刘叔叔', 30);
+    const oil = await addProduct(b1, '食用油', 10, 40);
     await synced(b1, b2, b1);
     await new Promise((resolve) => setTimeout(resolve, 1200));
 
@@ -363,11 +364,11 @@ describe('two counters that cannot see each other', () => {
       details: { allowance: 20, spentOffline: 20, required: 10 },
     });
     expect((await redeem(b2, person.qr, oil, 2)).status).toBe(201);
+    expect((await redeem(b1, neighbour.qr, oil, 2)).status).toBe(201);
+    expect((await redeem(b2, neighbour.qr, oil, 2)).status).toBe(201);
 
     await synced(b1, b2, b1);
-    expect(await balanceAt(b1.admin, person.accountId)).toBe(-10);
-    expect(await balanceAt(b2.admin, person.accountId)).toBe(-10);
-    expect(await balanceAt(hub.admin, person.accountId)).toBe(-10);
+    for (const api of [b1.admin, b2.admin, hub.admin]) expect(await balanceAt(api, person.accountId)).toBe(-10);
     const overdrafts = await hub.admin.get<Record<string, unknown>[]>('/api/hub/overdrafts');
     const flagged = overdrafts.body.find((overdraft) => overdraft.accountId === person.accountId);
     expect(flagged).toMatchObject({ amount: 10, balance: -10, resolved: false, store: '光明社区积分超市' });
@@ -376,15 +377,64 @@ describe('two counters that cannot see each other', () => {
     // the bound: allowance × (spending points − 1)
     expect(flagged!.amount as number).toBeLessThanOrEqual(20 * (2 - 1));
 
-    // the account cannot spend while below zero; an award that covers it closes the overdraft
+    // the account cannot spend while below zero; an award that leaves it below zero is taken and
+    // keeps the overdraft open, one that covers it closes it
     expect((await redeem(b1, person.qr, oil, 1)).status).toBe(409);
-    await b2.admin.post('/api/points/awards', { accountId: person.accountId, points: 15, reason: '门前三包' });
+    const small = await b2.admin.post('/api/points/awards', {
+      accountId: person.accountId,
+      points: 5,
+      reason: '门前三包',
+    });
+    expect(small.status, small.text).toBe(201);
+    await synced(b2);
+    expect(await balanceAt(hub.admin, person.accountId)).toBe(-5);
+    const stillOpen = await hub.admin.get<Record<string, unknown>[]>('/api/hub/overdrafts');
+    expect(stillOpen.body.find((overdraft) => overdraft.accountId === person.accountId)).toMatchObject({
+      resolved: false,
+      amount: 10,
+      balance: -5,
+    });
+    await b2.admin.post('/api/points/awards', { accountId: person.accountId, points: 10, reason: '门前三包' });
     await synced(b2);
     const covered = await hub.admin.get<Record<string, unknown>[]>('/api/hub/overdrafts');
     expect(covered.body.find((overdraft) => overdraft.accountId === person.accountId)).toMatchObject({
       resolved: true,
       resolution: 'covered',
     });
+  });
+
+  it("a district admin writes an overdraft off: the hub books the points back and the store's kiosks receive the entry", async () => {
+    const open = (
+      await hub.admin.get<{ id: string; accountId: string; resolved: boolean }[]>('/api/hub/overdrafts')
+    ).body.find((overdraft) => !overdraft.resolved)!;
+    expect(await balanceAt(hub.admin, open.accountId)).toBe(-10);
+    const resolved = await hub.admin.post<{ resolved: boolean; resolution: string }>(
+      `/api/hub/overdrafts/${open.id}/resolve`,
+      { mode: 'write-off', reason: '断网期间两台机器重复兑换，经社区核实' },
+    );
+    expect(resolved.status, resolved.text).toBe(200);
+    expect(resolved.body).toMatchObject({ resolved: true, resolution: expect.stringMatching(/^written off/) });
+    const again = await hub.admin.post<{ code: string }>(`/api/hub/overdrafts/${open.id}/resolve`, {
+      mode: 'deduct',
+      reason: '再来一次',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_RESOLVED');
+    expect(await balanceAt(hub.admin, open.accountId)).toBe(0);
+
+    await synced(b1, b2);
+    for (const api of [b1.admin, b2.admin, hub.admin]) {
+      const passbook = await api.get<{ account: { balance: number }; entries: { kioskId: string; delta: number }[] }>(
+        `/api/accounts/${open.accountId}/ledger`,
+      );
+      expect(passbook.body.account.balance).toBe(0);
+      expect(passbook.body.entries.filter((entry) => entry.kioskId === 'hub')).toEqual([
+        expect.objectContaining({ delta: 10 }),
+      ]);
+      await verified(api);
+    }
+    const log = await hub.admin.get<{ action: string }[]>('/api/audit/changes?limit=5');
+    expect(JSON.stringify(log.body)).toContain('overdraft.resolve');
   });
 });
 

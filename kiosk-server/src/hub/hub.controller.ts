@@ -7,6 +7,7 @@ import {
   CreateKioskDto,
   HubKioskResponse,
   OverdraftResponse,
+  ResolveOverdraftDto,
   RevokeKioskDto,
 } from './dto/hub.dto';
 import { HubRoleGuard } from './hub-role.guard';
@@ -45,6 +46,19 @@ export class HubController {
     @CurrentStaff() staff: StaffSession,
   ): Promise<HubKioskResponse> {
     return this.hub.revokeKiosk(kioskId, body.reason, staffActor(staff));
+  }
+
+  @Post('overdrafts/:id/resolve')
+  @HttpCode(200)
+  @StaffOnly('admin')
+  @ApiOperation({ summary: 'Resolve an overdraft: write it off, or leave it for later awards to cover' })
+  @ApiOkResponse({ type: OverdraftResponse })
+  resolve(
+    @Param('id') id: string,
+    @Body() body: ResolveOverdraftDto,
+    @CurrentStaff() staff: StaffSession,
+  ): Promise<OverdraftResponse> {
+    return this.hub.resolveOverdraft(id, body.mode, body.reason.trim(), staffActor(staff));
   }
 
   @Get('overdrafts')

@@ -146,7 +146,7 @@ export class HubRepository {
     await tx.run(`DELETE FROM "hub_nonces" WHERE "seenAt" < ?`, [before]);
   }
 
-  async nextHubSeq(tx: Tx): Promise<number> {
+  async nextHubSeq(tx: SqlRunner): Promise<number> {
     const [row] = await tx.all<{ last: number | null }>(`SELECT MAX("hubSeq") AS "last" FROM "sync_journal"`);
     return Number(row?.last ?? 0) + 1;
   }
@@ -167,6 +167,29 @@ export class HubRepository {
        WHERE "store" = ? AND "hubSeq" > ? AND "origin" <> ? AND "changes" LIKE ? ORDER BY "hubSeq"`,
       [store, after, exceptOrigin, `%${text}%`],
     );
+  }
+
+  /** Remembers which store an account (first pushed by a kiosk of it) belongs to. */
+  async setAccountStore(tx: Tx, accountId: string, store: string): Promise<void> {
+    await tx.run(`INSERT INTO "hub_account_stores" ("accountId", "store") VALUES (?, ?) ON CONFLICT DO NOTHING`, [
+      accountId,
+      store,
+    ]);
+  }
+
+  async storeOfAccount(runner: SqlRunner, accountId: string): Promise<string | undefined> {
+    const [row] = await runner.all<{ store: string }>(
+      `SELECT "store" FROM "hub_account_stores" WHERE "accountId" = ?`,
+      [accountId],
+    );
+    return row?.store;
+  }
+
+  async overdraft(tx: Tx, id: string): Promise<OverdraftEntity | undefined> {
+    const [row] = await tx.all<OverdraftEntity>(`SELECT ${OVERDRAFT_COLUMNS} FROM "hub_overdrafts" WHERE "id" = ?`, [
+      id,
+    ]);
+    return row;
   }
 
   /** The last change sequence of a store's journal (the end of a pull). */

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { qrSvgDocument } from '@kiosk/hardware';
 import { createHash, createPublicKey, randomInt } from 'node:crypto';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { DomainError } from '../common/domain-error';
@@ -8,6 +9,9 @@ import { WriteQueue } from '../database/write-queue';
 import { GENESIS_HASH, hashLedgerEntry } from '../ledger/ledger-hash';
 import type { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { LedgerRepository } from '../ledger/ledger.repository';
+import { LedgerService } from '../ledger/ledger.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { JournalService } from '../sync/journal.service';
 import type {
   DigestRequest,
   DigestResponse,
@@ -17,7 +21,7 @@ import type {
   PushResponse,
 } from '../sync/dto/protocol.dto';
 import { SYNC_BATCH } from '../sync/dto/protocol.dto';
-import { hashJournalRow, JOURNAL_GENESIS, type JournalRow, parseChanges } from '../sync/journal';
+import { HUB_ORIGIN, hashJournalRow, JOURNAL_GENESIS, type JournalRow, parseChanges } from '../sync/journal';
 import { JournalRepository } from '../sync/journal.repository';
 import { checkedChange, ReplicaRepository } from '../sync/replica.repository';
 import {
@@ -71,7 +75,7 @@ export function codeHash(code: string): string {
  * each kiosk its store's changes, and flags accounts whose merged balance went below zero.
  */
 @Injectable()
-export class HubService {
+export class HubService implements OnModuleInit {
   private readonly logger = new Logger('Hub');
   private noncesChecked = 0;
 
@@ -81,8 +85,24 @@ export class HubService {
     private readonly journal: JournalRepository,
     private readonly replica: ReplicaRepository,
     private readonly ledger: LedgerRepository,
+    private readonly postings: LedgerService,
+    private readonly journalService: JournalService,
     private readonly audit: AuditTrailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The hub's own changes to an account (an overdraft written off) go to the account's store, with
+   * the hub's next change sequence, so that the store's kiosks pull them like any other.
+   */
+  onModuleInit(): void {
+    if (this.config.role !== 'hub') return;
+    this.journalService.useScope(async (tx, changes) => {
+      const entry = changes.find((change) => change.table === 'ledger_entries');
+      const store = entry && (await this.repository.storeOfAccount(tx, entry.row.accountId as string));
+      return store ? { store, hubSeq: await this.repository.nextHubSeq(tx) } : undefined;
+    });
+  }
 
   // ---- hub admin ----------------------------------------------------------------------------
 
@@ -129,6 +149,7 @@ export class HubService {
       name: kiosk.name,
       enrolmentCode: code,
       expiresAt: kiosk.codeExpiresAt,
+      enrolmentQr: `data:image/svg+xml;base64,${Buffer.from(qrSvgDocument(code)).toString('base64')}`,
     };
   }
 
@@ -157,6 +178,47 @@ export class HubService {
       await this.audit.record(tx, { actor, action: 'revoke', entity: 'kiosk', entityId: kioskId, after: { reason } });
     });
     return (await this.listKiosks()).find((kiosk) => kiosk.kioskId === kioskId)!;
+  }
+
+  /**
+   * Closes an overdraft as a person decided: `write-off` books the missing points back (a ledger
+   * entry of the hub, which the store's kiosks receive); `deduct` leaves the balance below zero
+   * for later awards to cover. Either way the decision and its reason go into the change log.
+   */
+  async resolveOverdraft(id: string, mode: 'write-off' | 'deduct', reason: string, actor: string) {
+    await this.writes.run(async (tx) => {
+      const overdraft = await this.repository.overdraft(tx, id);
+      if (!overdraft) throw DomainError.notFound('OVERDRAFT_NOT_FOUND', `There is no overdraft ${id}.`);
+      if (overdraft.resolvedAt) {
+        throw DomainError.conflict(
+          'ALREADY_RESOLVED',
+          `This overdraft was resolved already (${overdraft.resolution}).`,
+        );
+      }
+      const account = await this.ledger.account(overdraft.accountId, tx);
+      const missing = Math.max(0, -(account?.balance ?? 0));
+      if (mode === 'write-off' && missing > 0) {
+        await this.postings.post(tx, {
+          accountId: overdraft.accountId,
+          delta: missing,
+          kind: 'adjust',
+          reason: `透支核销：${reason}`,
+          actor,
+          refId: `overdraft:${id}`,
+        });
+      }
+      const resolution = `${mode === 'write-off' ? 'written off' : 'deducted from later awards'}: ${reason}`;
+      await this.repository.saveOverdraft(tx, { ...overdraft, resolvedAt: new Date().toISOString(), resolution });
+      await this.audit.record(tx, {
+        actor,
+        action: 'overdraft.resolve',
+        entity: 'overdraft',
+        entityId: id,
+        before: { amount: overdraft.amount, balance: account?.balance ?? null },
+        after: { mode, reason, pointsBookedBack: mode === 'write-off' ? missing : 0 },
+      });
+    });
+    return (await this.overdrafts()).find((overdraft) => overdraft.id === id)!;
   }
 
   async overdrafts() {
@@ -255,6 +317,8 @@ export class HubService {
         );
       }
       const other = await this.repository.kioskByOrigin(tx, body.origin);
+      if (body.origin === HUB_ORIGIN)
+        throw DomainError.conflict('KIOSK_ID_TAKEN', `"${HUB_ORIGIN}" is the hub's own id.`);
       if (other) {
         throw DomainError.conflict(
           'KIOSK_ID_TAKEN',
@@ -278,6 +342,7 @@ export class HubService {
     if (kiosk.origin === origin) return { origin };
     await this.writes.run(async (tx) => {
       const other = await this.repository.kioskByOrigin(tx, origin);
+      if (origin === HUB_ORIGIN) throw DomainError.conflict('KIOSK_ID_TAKEN', `"${HUB_ORIGIN}" is the hub's own id.`);
       if (other) {
         throw DomainError.conflict(
           'KIOSK_ID_TAKEN',
@@ -326,6 +391,9 @@ export class HubService {
         await this.journal.insert(tx, row, { store: kiosk.store, hubSeq: hubSeq++ });
         for (const change of parseChanges(row)) {
           const applied = await this.replica.apply(tx, change, row.hlc);
+          if (change.table === 'accounts' && applied.inserted) {
+            await this.repository.setAccountStore(tx, change.row.id as string, kiosk.store);
+          }
           if (applied.accountId && (change.row.delta as number) < 0) {
             touched.set(applied.accountId, [...(touched.get(applied.accountId) ?? []), change.row.id as string]);
           } else if (applied.accountId && !touched.has(applied.accountId)) touched.set(applied.accountId, []);

@@ -23,13 +23,15 @@ export class LedgerRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * Moves a balance unless it would go below zero, and gives the new balance in the same
-   * statement; undefined when refused (no such account, or not enough points).
+   * Moves a balance and gives the new balance in the same statement; undefined when refused (no
+   * such account, or a deduction the balance does not cover). An award is never refused, even on
+   * an account that a merge left below zero (it may stay below zero after it).
    */
   async moveBalance(tx: Tx, accountId: string, delta: number): Promise<number | undefined> {
     const [moved] = await tx.all<{ balance: number }>(
-      `UPDATE "accounts" SET "balance" = "balance" + ? WHERE "id" = ? AND "balance" + ? >= 0 RETURNING "balance"`,
-      [delta, accountId, delta],
+      `UPDATE "accounts" SET "balance" = "balance" + ? WHERE "id" = ? AND (? > 0 OR "balance" + ? >= 0)
+       RETURNING "balance"`,
+      [delta, accountId, delta, delta],
     );
     return moved?.balance;
   }

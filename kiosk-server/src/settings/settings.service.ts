@@ -5,6 +5,7 @@ import { AuditTrailService, changedFields } from '../audit/audit-trail.service';
 import { DomainError } from '../common/domain-error';
 import type { Tx } from '../database/sql-runner';
 import { WriteQueue } from '../database/write-queue';
+import { HUB_ORIGIN } from '../sync/journal';
 import { SettingsRepository } from './settings.repository';
 
 /** Store rules an admin can change at the counter; kept in the database, defaults from PRODUCT.md. */
@@ -57,6 +58,11 @@ export class SettingsService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const stored = await this.load();
+    if (this.config.role === 'hub') {
+      // the hub's own ledger entries (overdraft write-offs) form the chain `hub`
+      this.kiosk = HUB_ORIGIN;
+      return;
+    }
     const storedId = stored.get('kioskId') as string | undefined;
     // a restore that gave the kiosk a new id (see BackupRepository.takeNewOrigin) outranks KIOSK_ID
     this.kiosk =

@@ -1,12 +1,17 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EngineTx, RowChange, SqlRunner } from '../database/sql-runner';
 import { WriteQueue } from '../database/write-queue';
 import { SettingsService } from '../settings/settings.service';
 import { HybridClock } from './hybrid-clock';
-import { HUB_ORIGIN, hashJournalRow, JOURNAL_GENESIS, type JournalRow } from './journal';
+import { hashJournalRow, JOURNAL_GENESIS, type JournalRow } from './journal';
 import { JournalRepository } from './journal.repository';
 import { REPLICATED_TABLES, ReplicaRepository } from './replica.repository';
+
+/** Where a hub's own journal row goes: a store and the hub's change sequence, or nowhere. */
+export type JournalScope = (
+  tx: EngineTx,
+  changes: readonly RowChange[],
+) => Promise<{ store: string; hubSeq: number } | undefined>;
 
 /**
  * The transactional outbox: every write job that changed a table which travels appends one
@@ -16,22 +21,27 @@ import { REPLICATED_TABLES, ReplicaRepository } from './replica.repository';
 export class JournalService implements OnModuleInit {
   readonly clock = new HybridClock();
   private readonly listeners: (() => void)[] = [];
+  private scope: JournalScope | undefined;
 
   constructor(
     private readonly writes: WriteQueue,
     private readonly repository: JournalRepository,
     private readonly replica: ReplicaRepository,
     private readonly settings: SettingsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.writes.useJournal((tx, changes) => this.append(tx, changes));
   }
 
-  /** This node's origin: the kiosk id, or `hub`. */
+  /** This node's origin: the kiosk id, or `hub` (the hub's kiosk id). */
   get origin(): string {
-    return this.config.role === 'hub' ? HUB_ORIGIN : this.settings.kioskId;
+    return this.settings.kioskId;
+  }
+
+  /** At the hub: which store's kiosks receive a change made at the hub (and its change sequence). */
+  useScope(scope: JournalScope): void {
+    this.scope = scope;
   }
 
   /** Called after each local journal row is written (the kiosk's sync runs soon after). */
@@ -53,7 +63,7 @@ export class JournalService implements OnModuleInit {
       createdAt: new Date().toISOString(),
       prevHash: head?.hash ?? JOURNAL_GENESIS,
     };
-    await this.repository.insert(tx, { ...unhashed, hash: hashJournalRow(unhashed) });
+    await this.repository.insert(tx, { ...unhashed, hash: hashJournalRow(unhashed) }, await this.scope?.(tx, rows));
     await this.stampRecords(tx, rows, hlc);
     for (const listener of this.listeners) listener();
   }

@@ -53,6 +53,7 @@ export const limits = {
   PushRequest: { rows: { maxItems: 500 } },
   RedemptionItemDto: { quantity: { minimum: 1, maximum: 99 } },
   RegisterMemberDto: { household: { minLength: 1, maxLength: 60 }, name: { minLength: 1, maxLength: 40 } },
+  ResolveOverdraftDto: { reason: { minLength: 1, maxLength: 200 } },
   RestockDto: { note: { maxLength: 200 }, quantity: { minimum: 1, maximum: 10000 } },
   RevokeCardDto: { reason: { minLength: 2, maxLength: 200 } },
   RevokeKioskDto: { reason: { minLength: 1, maxLength: 200 } },

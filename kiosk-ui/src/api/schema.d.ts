@@ -312,6 +312,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hub/overdrafts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an overdraft: write it off, or leave it for later awards to cover */
+        post: operations["HubController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hub/sync/digest": {
         parameters: {
             query?: never;
@@ -1168,6 +1185,8 @@ export interface components {
              * @example K7QW-3MZP-9RTA
              */
             enrolmentCode: string;
+            /** @description The code as a QR picture (data: URL of an SVG) to scan at the kiosk */
+            enrolmentQr: string;
             expiresAt: string;
             kioskId: string;
             name: string;
@@ -1670,6 +1689,15 @@ export interface components {
             idleSeconds: number;
             member: components["schemas"]["SessionMember"];
             token: string;
+        };
+        ResolveOverdraftDto: {
+            /**
+             * @description write-off: book the missing points back; deduct: leave them for later awards to cover
+             * @enum {string}
+             */
+            mode: "write-off" | "deduct";
+            /** @example 两台兑换机断网期间重复兑换，经社区核实 */
+            reason: string;
         };
         RestockDto: {
             /** @example 街道配送第 12 批 */
@@ -2618,6 +2646,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverdraftResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveOverdraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdraftResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */

@@ -10,7 +10,8 @@
  * - `sync_state`: a kiosk's own sync facts (hub's kiosk id, store, cursors, last result).
  * - `hub_kiosks`, `hub_nonces`, `hub_overdrafts`: the hub's enrolments, replay guard and flags;
  *   `hub_origins`: every origin a kiosk ever synced as (a restored kiosk takes a new one), so that
- *   no two kiosks ever write one chain.
+ *   no two kiosks ever write one chain; `hub_account_stores`: the store each account belongs to
+ *   (where the hub's own changes to it must go).
  */
 export const SYNC_TABLES = [
   `CREATE TABLE "sync_journal" (
@@ -56,6 +57,9 @@ export const SYNC_TABLES = [
     "origin" text PRIMARY KEY NOT NULL,
     "kioskId" text NOT NULL REFERENCES "hub_kiosks"("kioskId"),
     "boundAt" text NOT NULL)`,
+  `CREATE TABLE "hub_account_stores" (
+    "accountId" text PRIMARY KEY NOT NULL,
+    "store" text NOT NULL)`,
   `CREATE TABLE "hub_nonces" (
     "keyId" text NOT NULL,
     "nonce" text NOT NULL,
@@ -78,6 +82,7 @@ export const SYNC_TABLES = [
 export const SYNC_TABLE_NAMES = [
   'hub_overdrafts',
   'hub_nonces',
+  'hub_account_stores',
   'hub_origins',
   'hub_kiosks',
   'sync_state',

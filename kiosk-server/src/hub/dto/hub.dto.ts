@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 
 export class CreateKioskDto {
   @ApiProperty({ example: '幸福社区积分超市', description: 'The store; the first kiosk of a new name creates it' })
@@ -22,6 +22,8 @@ export class CreatedKioskResponse {
   @ApiProperty({ example: 'K7QW-3MZP-9RTA', description: 'One-time code; the kiosk starts with HUB_KEY set to it' })
   enrolmentCode!: string;
   @ApiProperty() expiresAt!: string;
+  @ApiProperty({ description: 'The code as a QR picture (data: URL of an SVG) to scan at the kiosk' })
+  enrolmentQr!: string;
 }
 
 export class HubKioskResponse {
@@ -62,4 +64,19 @@ export class OverdraftResponse {
   @ApiProperty() resolved!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) resolvedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) resolution!: string | null;
+}
+
+export class ResolveOverdraftDto {
+  @ApiProperty({
+    enum: ['write-off', 'deduct'],
+    description: 'write-off: book the missing points back; deduct: leave them for later awards to cover',
+  })
+  @IsIn(['write-off', 'deduct'])
+  mode!: 'write-off' | 'deduct';
+
+  @ApiProperty({ example: '两台兑换机断网期间重复兑换，经社区核实' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
 }

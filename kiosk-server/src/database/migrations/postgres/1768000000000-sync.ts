@@ -8,11 +8,15 @@ export class Sync1768000000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE "accounts" DROP CONSTRAINT "accounts_balance_check"`);
     await runner.query(`ALTER TABLE "products" DROP CONSTRAINT "products_stock_check"`);
+    await runner.query(`ALTER TABLE "ledger_entries" DROP CONSTRAINT "ledger_entries_balanceAfter_check"`);
     for (const sql of SYNC_TABLES) await runner.query(sql);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     for (const table of SYNC_TABLE_NAMES) await runner.query(`DROP TABLE "${table}"`);
+    await runner.query(
+      `ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_balanceAfter_check" CHECK ("balanceAfter" >= 0)`,
+    );
     await runner.query(`ALTER TABLE "products" ADD CONSTRAINT "products_stock_check" CHECK ("stock" >= 0)`);
     await runner.query(`ALTER TABLE "accounts" ADD CONSTRAINT "accounts_balance_check" CHECK ("balance" >= 0)`);
   }
