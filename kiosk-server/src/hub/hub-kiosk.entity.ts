@@ -24,6 +24,8 @@ export interface HubKioskEntity {
   createdAt: string;
 }
 
+export type OverdraftResolution = 'covered' | 'write-off' | 'deduct';
+
 export interface OverdraftEntity {
   id: string;
   accountId: string;
@@ -35,5 +37,8 @@ export interface OverdraftEntity {
   kiosks: string;
   openedAt: string;
   resolvedAt: string | null;
-  resolution: string | null;
+  /** covered: later awards brought the balance back; write-off or deduct: a district admin's decision. */
+  resolution: OverdraftResolution | null;
+  resolutionReason: string | null;
+  resolvedBy: string | null;
 }

@@ -6,7 +6,8 @@ import type { HubKioskEntity, OverdraftEntity } from './hub-kiosk.entity';
 
 const KIOSK_COLUMNS = `"kioskId", "store", "name", "codeHash", "codeExpiresAt", "keyId", "publicKey", "origin", "cardKey",
   "enrolledAt", "lastSyncAt", "pulledTo", "acknowledgedSeq", "head", "chainProblem", "revokedAt", "revokedReason", "createdAt"`;
-const OVERDRAFT_COLUMNS = `"id", "accountId", "store", "amount", "entries", "kiosks", "openedAt", "resolvedAt", "resolution"`;
+const OVERDRAFT_COLUMNS = `"id", "accountId", "store", "amount", "entries", "kiosks", "openedAt", "resolvedAt", "resolution",
+  "resolutionReason", "resolvedBy"`;
 
 /** The values of an entity in the order of a column list. */
 function inOrder(columns: string, entity: object): unknown[] {
@@ -226,7 +227,8 @@ export class HubRepository {
     await tx.run(
       `INSERT INTO "hub_overdrafts" (${OVERDRAFT_COLUMNS}) VALUES (${values.map(() => '?').join(', ')})
        ON CONFLICT ("id") DO UPDATE SET "amount" = excluded."amount", "entries" = excluded."entries",
-         "kiosks" = excluded."kiosks", "resolvedAt" = excluded."resolvedAt", "resolution" = excluded."resolution"`,
+         "kiosks" = excluded."kiosks", "resolvedAt" = excluded."resolvedAt", "resolution" = excluded."resolution",
+         "resolutionReason" = excluded."resolutionReason", "resolvedBy" = excluded."resolvedBy"`,
       values,
     );
   }

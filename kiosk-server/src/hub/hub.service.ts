@@ -207,8 +207,13 @@ export class HubService implements OnModuleInit {
           refId: `overdraft:${id}`,
         });
       }
-      const resolution = `${mode === 'write-off' ? 'written off' : 'deducted from later awards'}: ${reason}`;
-      await this.repository.saveOverdraft(tx, { ...overdraft, resolvedAt: new Date().toISOString(), resolution });
+      await this.repository.saveOverdraft(tx, {
+        ...overdraft,
+        resolvedAt: new Date().toISOString(),
+        resolution: mode,
+        resolutionReason: reason,
+        resolvedBy: actor,
+      });
       await this.audit.record(tx, {
         actor,
         action: 'overdraft.resolve',
@@ -235,6 +240,8 @@ export class HubService implements OnModuleInit {
       resolved: row.resolvedAt !== null,
       resolvedAt: row.resolvedAt,
       resolution: row.resolution,
+      resolutionReason: row.resolutionReason,
+      resolvedBy: row.resolvedBy,
     }));
   }
 
@@ -467,6 +474,8 @@ export class HubService implements OnModuleInit {
       openedAt: now,
       resolvedAt: null,
       resolution: null,
+      resolutionReason: null,
+      resolvedBy: null,
     };
     const entries = [...(JSON.parse(overdraft.entries) as string[]), ...unseen.map((spend) => spend.id), ...spends];
     const kiosks = [

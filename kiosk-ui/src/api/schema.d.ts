@@ -1492,9 +1492,16 @@ export interface components {
             /** @description Kiosks (their ids) where those spends were made */
             kiosks: string[];
             openedAt: string;
-            resolution?: string | null;
+            /**
+             * @description covered: later awards brought the balance back; write-off / deduct: a district admin decided
+             * @enum {string|null}
+             */
+            resolution?: "covered" | "write-off" | "deduct" | null;
+            resolutionReason?: string | null;
             resolved: boolean;
             resolvedAt?: string | null;
+            /** @description Who decided (staff:<username>) */
+            resolvedBy?: string | null;
             store: string;
         };
         PassbookAccountResponse: {

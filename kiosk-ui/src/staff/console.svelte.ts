@@ -1,11 +1,11 @@
-import { ApiFailure } from '../api/client';
+import { ApiFailure, api } from '../api/client';
 import { ScanGate } from '../scan/scan-gate';
 import { Idle } from '../state/idle.svelte';
 import { locale } from '../i18n/i18n.svelte';
 import { staffMode } from '../state/staff-mode.svelte';
 import { type StaffRole, type StaffSignedIn, staffApi, useStaffToken } from './api';
 import { type StaffTextKey, t } from './i18n';
-import { type StaffScreen, screensFor } from './registry';
+import { type ServerRole, type StaffScreen, screensFor } from './registry';
 import { scanKind } from './scan-kinds';
 
 /** The sign-in screen left alone returns to the resident Start screen after this long. */
@@ -48,9 +48,11 @@ class StaffConsole {
   toast = $state<Toast | null>(null);
   /** What the screen being opened should start with (e.g. Low stock → Receive this product). */
   intent = $state<Intent | null>(null);
+  /** What this server is: a store's kiosk, or the district hub (its console shows the hub's screens). */
+  server = $state<ServerRole>('kiosk');
   readonly idle = new Idle();
 
-  screens = $derived(screensFor(this.user?.role ?? null));
+  screens = $derived(screensFor(this.user?.role ?? null, undefined, this.server));
   screen = $derived<StaffScreen | null>(this.screens.find((screen) => screen.id === this.screenId) ?? null);
 
   private scanHandler: ScanHandler | null = null;
@@ -61,6 +63,7 @@ class StaffConsole {
   start(): () => void {
     const disconnect = staffMode.connect({ scan: (text) => this.scan(text), activity: () => this.activity() });
     this.startIdle();
+    void this.learnServer();
     const card = staffMode.takeCard();
     if (card) void this.staffCard(card);
     return () => {
@@ -76,6 +79,16 @@ class StaffConsole {
     this.screenId = null;
     useStaffToken(result.token, () => this.sessionLost());
     this.startIdle();
+    void this.learnServer();
+  }
+
+  /** Asks the server what it is (kiosk or hub); a failed ask keeps what was known. */
+  async learnServer(): Promise<void> {
+    try {
+      this.server = (await api.kiosk()).role === 'hub' ? 'hub' : 'kiosk';
+    } catch {
+      // Offline for a moment: asked again at the next sign-in.
+    }
   }
 
   open(id: string, intent: Intent | null = null): void {

@@ -53,6 +53,18 @@ describe('staff screen registry', () => {
     }
   });
 
+  it('shows the hub’s screens on the hub only, and the store’s screens on a kiosk only', () => {
+    const mixed = [...screens, { ...screen('hub-kiosks', ['admin'], 'admin'), server: 'hub' as const }];
+    expect(screensFor('admin', mixed).map((s) => s.id)).toEqual(['receive', 'awards', 'reprint']);
+    expect(screensFor('admin', mixed, 'kiosk').map((s) => s.id)).toEqual(['receive', 'awards', 'reprint']);
+    expect(screensFor('admin', mixed, 'hub').map((s) => s.id)).toEqual(['hub-kiosks']);
+    expect(menuFor('volunteer', mixed, 'hub')).toEqual([]);
+    const hub = screensFor('admin', STAFF_SCREENS, 'hub').map((s) => s.id);
+    expect(hub).toEqual(['hub-kiosks', 'hub-overdrafts']);
+    expect(screensFor('admin').map((s) => s.id)).toContain('sync');
+    expect(screensFor('admin').map((s) => s.id)).not.toContain('hub-kiosks');
+  });
+
   it('keeps admin-only screens away from volunteers', () => {
     for (const entry of screensFor('volunteer')) expect(entry.roles).toContain('volunteer');
   });

@@ -1,10 +1,14 @@
 import type { Component } from 'svelte';
+import type { KioskInfo } from '../api/client';
 import type { StaffRole } from './api';
 import type { StaffIconName } from './components/icons';
 import type { StaffMessageKey } from './i18n';
 
 /** Where a screen's tile sits on the home menu. */
 export type MenuSection = 'daily' | 'admin';
+
+/** What the server is (`GET /api/kiosk` → role): a store's kiosk, or the district hub with its own screens. */
+export type ServerRole = KioskInfo['role'];
 
 /**
  * One screen of the staff console. Adding a screen = one entry below + one folder
@@ -22,6 +26,8 @@ export interface StaffScreen {
   /** Who may open it; the server checks the same roles on every route it calls. */
   roles: readonly StaffRole[];
   section: MenuSection;
+  /** Which server's console shows it; a store kiosk's when left out. */
+  server?: ServerRole;
   load: () => Promise<{ default: Component }>;
 }
 
@@ -157,19 +163,54 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     section: 'admin',
     load: () => import('./screens/Audit/Audit.svelte'),
   },
+  {
+    id: 'sync',
+    label: 'menu.sync',
+    hint: 'menu.syncHint',
+    icon: 'sync',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Sync/Sync.svelte'),
+  },
+  // The district hub's console: these instead of the store's screens.
+  {
+    id: 'hub-kiosks',
+    label: 'menu.hubKiosks',
+    hint: 'menu.hubKiosksHint',
+    icon: 'store',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    server: 'hub',
+    load: () => import('./screens/HubKiosks/HubKiosks.svelte'),
+  },
+  {
+    id: 'hub-overdrafts',
+    label: 'menu.hubOverdrafts',
+    hint: 'menu.hubOverdraftsHint',
+    icon: 'alert',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    server: 'hub',
+    load: () => import('./screens/HubOverdrafts/HubOverdrafts.svelte'),
+  },
 ];
 
-/** The screens a role may open, in menu order; none while signed out. */
-export function screensFor(role: StaffRole | null, screens: readonly StaffScreen[] = STAFF_SCREENS): StaffScreen[] {
-  return role ? screens.filter((screen) => screen.roles.includes(role)) : [];
+/** The screens a role may open on this server, in menu order; none while signed out. */
+export function screensFor(
+  role: StaffRole | null,
+  screens: readonly StaffScreen[] = STAFF_SCREENS,
+  server: ServerRole = 'kiosk',
+): StaffScreen[] {
+  return role ? screens.filter((screen) => screen.roles.includes(role) && (screen.server ?? 'kiosk') === server) : [];
 }
 
 /** The menu, grouped by section, leaving out sections with nothing for this role. */
 export function menuFor(
   role: StaffRole | null,
   screens: readonly StaffScreen[] = STAFF_SCREENS,
+  server: ServerRole = 'kiosk',
 ): { section: MenuSection; screens: StaffScreen[] }[] {
-  const allowed = screensFor(role, screens);
+  const allowed = screensFor(role, screens, server);
   return (['daily', 'admin'] as const)
     .map((section) => ({ section, screens: allowed.filter((screen) => screen.section === section) }))
     .filter((group) => group.screens.length > 0);

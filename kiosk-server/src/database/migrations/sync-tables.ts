@@ -75,7 +75,9 @@ export const SYNC_TABLES = [
     "kiosks" text NOT NULL,
     "openedAt" text NOT NULL,
     "resolvedAt" text,
-    "resolution" text)`,
+    "resolution" text CHECK ("resolution" IS NULL OR "resolution" IN ('covered','write-off','deduct')),
+    "resolutionReason" text,
+    "resolvedBy" text)`,
   `CREATE UNIQUE INDEX "IDX_hub_overdrafts_open" ON "hub_overdrafts" ("accountId") WHERE "resolvedAt" IS NULL`,
 ];
 

@@ -63,7 +63,15 @@ export class OverdraftResponse {
   @ApiProperty() openedAt!: string;
   @ApiProperty() resolved!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) resolvedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) resolution!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    enum: ['covered', 'write-off', 'deduct'],
+    description: 'covered: later awards brought the balance back; write-off / deduct: a district admin decided',
+  })
+  resolution!: 'covered' | 'write-off' | 'deduct' | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) resolutionReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Who decided (staff:<username>)' })
+  resolvedBy!: string | null;
 }
 
 export class ResolveOverdraftDto {

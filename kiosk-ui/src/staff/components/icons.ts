@@ -48,6 +48,8 @@ export const STAFF_ICONS = {
   shield: ['M12 3l7.5 3v5.5c0 4.5-3.2 8.2-7.5 9.5-4.3-1.3-7.5-5-7.5-9.5V6z', 'M8.5 12l2.5 2.5 4.5-5'],
   download: ['M12 4v11', 'M7 10.5l5 5 5-5', 'M4.5 19.5h15'],
   image: ['M4 5h16v14H4z', 'M4 16l5-5 4 4 2.5-2.5L20 17', 'M15.5 9.5a1.5 1.5 0 1 0 0-.01'],
+  sync: ['M19.5 9A8 8 0 0 0 5 7.5', 'M5 3.5v4h4', 'M4.5 15A8 8 0 0 0 19 16.5', 'M19 20.5v-4h-4'],
+  store: ['M3.5 9.5L5 4h14l1.5 5.5', 'M3.5 9.5h17', 'M5 9.5V20h14V9.5', 'M10 20v-5.5h4V20'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StaffIconName = keyof typeof STAFF_ICONS;

@@ -67,6 +67,18 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'menu.reportsHint': 'Today or this month; spreadsheet exports',
   'menu.audit': 'Change log',
   'menu.auditHint': 'Who changed what; check the ledger',
+  'menu.sync': 'Sync',
+  'menu.syncHint': 'Exchange records with the district hub; enrol this kiosk',
+  'menu.hubKiosks': 'Stores and kiosks',
+  'menu.hubKiosksHint': 'Each store’s kiosks: add, enrolment codes, switch off',
+  'menu.hubOverdrafts': 'Overdrafts',
+  'menu.hubOverdraftsHint': 'Points spent twice while offline: write off or deduct later',
+
+  'when.justNow': 'just now',
+  'when.minutesAgo': (p) => `${p.n} ${Number(p.n) === 1 ? 'minute' : 'minutes'} ago`,
+  'when.today': 'today {time}',
+  'when.yesterday': 'yesterday {time}',
+  'when.date': '{date} {time}',
 
   'idle.staffBody': 'Signing out in {n} s',
   'scan.ignored': 'Scanned, but this page takes no scans. Choose a task from the menu first.',

@@ -66,6 +66,18 @@ export const staffZhCN = {
   'menu.reportsHint': '今天或本月的兑换和积分，导出表格',
   'menu.audit': '修改记录',
   'menu.auditHint': '谁改了什么，核对积分账',
+  'menu.sync': '同步',
+  'menu.syncHint': '和区中心交换记录，登记这台兑换机',
+  'menu.hubKiosks': '门店和设备',
+  'menu.hubKiosksHint': '各门店的兑换机，新增、登记码、停用',
+  'menu.hubOverdrafts': '透支',
+  'menu.hubOverdraftsHint': '断网时多兑换的积分，核销或以后扣除',
+
+  'when.justNow': '刚刚',
+  'when.minutesAgo': '{n} 分钟前',
+  'when.today': '今天 {time}',
+  'when.yesterday': '昨天 {time}',
+  'when.date': '{date} {time}',
 
   'idle.staffBody': '{n} 秒后自动退出登录',
   'scan.ignored': '扫到了，但这个页面不用扫码。请先在主菜单选择要做的事。',
