@@ -4,7 +4,7 @@ import { createHash, createPublicKey, randomInt } from 'node:crypto';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { DomainError } from '../common/domain-error';
 import { uuidv7 } from '../common/ids';
-import type { Tx } from '../database/sql-runner';
+import type { RowChange, Tx } from '../database/sql-runner';
 import { WriteQueue } from '../database/write-queue';
 import { GENESIS_HASH, hashLedgerEntry } from '../ledger/ledger-hash';
 import type { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
@@ -377,6 +377,8 @@ export class HubService implements OnModuleInit {
       let head = current.head;
       let problem: string | null = null;
       let hubSeq = await this.repository.nextHubSeq(tx);
+      // the kiosk's ledger chain as the hub holds it, read once and followed through the batch
+      const ledgerHead = { value: await this.ledger.lastOfChain(tx, origin) };
       const touched = new Map<string, string[]>();
       for (const row of rows) {
         if (row.origin !== origin) {
@@ -393,10 +395,13 @@ export class HubService implements OnModuleInit {
           continue;
         }
         if (row.seq !== seq + 1) break; // a gap: the rest waits for the missing rows
-        problem = await this.checkRow(tx, row, origin, head);
-        if (problem) break;
+        const checked = this.checkRow(row, origin, head, ledgerHead);
+        if (typeof checked === 'string') {
+          problem = checked;
+          break;
+        }
         await this.journal.insert(tx, row, { store: kiosk.store, hubSeq: hubSeq++ });
-        for (const change of parseChanges(row)) {
+        for (const change of checked) {
           const applied = await this.replica.apply(tx, change, row.hlc);
           if (change.table === 'accounts' && applied.inserted) {
             await this.repository.setAccountStore(tx, change.row.id as string, kiosk.store);
@@ -417,8 +422,16 @@ export class HubService implements OnModuleInit {
     return outcome;
   }
 
-  /** Why a row cannot be taken, or null. */
-  private async checkRow(tx: Tx, row: JournalRow, origin: string, head: string): Promise<string | null> {
+  /**
+   * The row's changes, checked (known tables and columns, each ledger entry continuing the kiosk's
+   * ledger chain, whose head moves along), or why the row cannot be taken.
+   */
+  private checkRow(
+    row: JournalRow,
+    origin: string,
+    head: string,
+    ledgerHead: { value: { seq: number; hash: string } | undefined },
+  ): RowChange[] | string {
     if (row.prevHash !== head) return `row ${row.seq} does not link to row ${row.seq - 1}`;
     if (hashJournalRow(row) !== row.hash) return `row ${row.seq} was altered (its hash does not match)`;
     let changes: unknown;
@@ -428,14 +441,16 @@ export class HubService implements OnModuleInit {
       return `row ${row.seq} is not readable`;
     }
     if (!Array.isArray(changes) || changes.length === 0) return `row ${row.seq} holds no changes`;
-    let last = await this.ledger.lastOfChain(tx, origin);
+    const checked: RowChange[] = [];
+    let last = ledgerHead.value;
     for (const raw of changes) {
-      let change;
+      let change: RowChange;
       try {
         change = checkedChange(raw);
       } catch (error) {
         return `row ${row.seq}: ${(error as Error).message}`;
       }
+      checked.push(change);
       if (change.table !== 'ledger_entries') continue;
       const entry = change.row as unknown as LedgerEntryEntity;
       if (entry.kioskId !== origin) return `row ${row.seq} carries a ledger entry of ${entry.kioskId}`;
@@ -445,7 +460,8 @@ export class HubService implements OnModuleInit {
       if (hashLedgerEntry(entry) !== entry.hash) return `ledger entry ${origin}#${entry.seq} was altered`;
       last = { seq: entry.seq, hash: entry.hash };
     }
-    return null;
+    ledgerHead.value = last;
+    return checked;
   }
 
   /**

@@ -275,15 +275,16 @@ export class ReplicaRepository {
     );
   }
 
-  /** True, and recorded, when `hlc` is later than the last change applied to this record. */
+  /** True, and recorded, when `hlc` is later than the last change applied to this record (one statement). */
   async isNewest(tx: SqlRunner, table: string, id: string, hlc: string): Promise<boolean> {
-    const [current] = await tx.all<{ hlc: string }>(
-      `SELECT "hlc" FROM "sync_record_versions" WHERE "tableName" = ? AND "id" = ?`,
-      [table, id],
+    const recorded = await tx.all<{ hlc: string }>(
+      `INSERT INTO "sync_record_versions" ("tableName", "id", "hlc") VALUES (?, ?, ?)
+       ON CONFLICT ("tableName", "id") DO UPDATE SET "hlc" = excluded."hlc"
+       WHERE "sync_record_versions"."hlc" < excluded."hlc"
+       RETURNING "hlc"`,
+      [table, id, hlc],
     );
-    if (current && current.hlc >= hlc) return false;
-    await this.setVersion(tx, table, id, hlc);
-    return true;
+    return recorded.length === 1;
   }
 
   async setVersion(tx: SqlRunner, table: string, id: string, hlc: string): Promise<void> {
