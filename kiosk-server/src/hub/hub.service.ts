@@ -34,6 +34,9 @@ import {
 import type { HubKioskEntity, OverdraftEntity } from './hub-kiosk.entity';
 import { HubRepository } from './hub.repository';
 
+/** Pushed rows taken per write at the hub. */
+const PUSH_CHUNK = 50;
+
 /** How long an enrolment code may wait to be used. */
 export const ENROLMENT_CODE_HOURS = 72;
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -369,8 +372,18 @@ export class HubService implements OnModuleInit {
    * already must be byte for byte the same.
    */
   async push(kiosk: HubKioskEntity, rows: JournalRow[]): Promise<PushResponse> {
+    // small transactions, so that other kiosks' requests (a nonce, a pull) get in between
+    let outcome = await this.pushChunk(kiosk, rows.slice(0, PUSH_CHUNK));
+    for (let start = PUSH_CHUNK; start < rows.length && !outcome.problem; start += PUSH_CHUNK) {
+      outcome = await this.pushChunk(kiosk, rows.slice(start, start + PUSH_CHUNK));
+    }
+    if (outcome.problem) this.logger.warn(`kiosk ${kiosk.store} / ${kiosk.name}: chain broken: ${outcome.problem}`);
+    return outcome;
+  }
+
+  private pushChunk(kiosk: HubKioskEntity, rows: JournalRow[]): Promise<PushResponse> {
     const origin = kiosk.origin!;
-    const outcome = await this.writes.run(async (tx) => {
+    return this.writes.run(async (tx) => {
       const current = (await this.repository.kiosk(kiosk.kioskId, tx))!;
       if (current.chainProblem) throw chainBroken(current.chainProblem);
       let seq = Number(current.acknowledgedSeq);
@@ -418,8 +431,6 @@ export class HubService implements OnModuleInit {
       for (const [accountId, spends] of touched) await this.flagOverdraft(tx, current, accountId, spends);
       return { acknowledgedSeq: seq, head, ...(problem ? { problem } : {}) };
     });
-    if (outcome.problem) this.logger.warn(`kiosk ${kiosk.store} / ${kiosk.name}: chain broken: ${outcome.problem}`);
-    return outcome;
   }
 
   /**

@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS, SettingsService } from '../settings/settings.service'
 import {
   type DigestResponse,
   type EnrolResponse,
+  type PulledRow,
   type PullResponse,
   type PushResponse,
   SYNC_BATCH,
@@ -58,6 +59,8 @@ export interface SyncStatus {
 const AFTER_WRITE_MS = 2000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 const CATCH_UP_WAIT_MS = 3000;
+/** Pulled rows applied per write: small, so the counter's writes get in between. */
+const PULL_CHUNK = 25;
 const CATCH_UP_EVERY_MS = 10_000;
 
 /**
@@ -350,42 +353,57 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
   }
 
-  /** Applies the store's changes after `from`, each batch with its cursor in one transaction. */
+  /**
+   * Applies the store's changes after `from`. Each small chunk of rows commits with the cursor just
+   * after its last row: a redemption waits behind one chunk at most, never behind a whole batch.
+   */
   private async pull(client: HubClient, from: number, moved: (cursor: number) => void): Promise<number> {
     let cursor = from;
     let applied = 0;
     for (;;) {
       const answer = await client.post<PullResponse>('/api/hub/sync/pull', { after: cursor });
       for (const pem of answer.cardKeys) this.cards.keys.trust(pem);
-      const revoked: string[] = [];
-      applied += await this.writes.run(async (tx) => {
-        let inserted = 0;
-        for (const row of answer.rows) {
-          if (hashJournalRow(row) !== row.hash) {
-            throw new DomainError(502, 'HUB_ERROR', `The hub sent a damaged row (${row.origin}#${row.seq}).`);
-          }
-          this.journal.clock.observe(row.hlc);
-          if (!(await this.repository.insert(tx, row))) continue;
-          inserted += 1;
-          for (const change of parseChanges(row)) {
-            const result = await this.replica.apply(tx, change, row.hlc);
-            if (result.revokedCard) revoked.push(result.revokedCard);
-          }
+      for (const row of answer.rows) {
+        if (hashJournalRow(row) !== row.hash) {
+          throw new DomainError(502, 'HUB_ERROR', `The hub sent a damaged row (${row.origin}#${row.seq}).`);
         }
-        const view = {
-          store: answer.store,
-          spendingPoints: answer.spendingPoints,
-          lastPullAt: new Date().toISOString(),
-        };
-        await this.repository.setState(tx, { pullCursor: answer.next, ...view });
-        this.view = view;
-        return inserted;
-      });
-      for (const cardNo of revoked) this.sessions.endResidents((session) => session.cardNo === cardNo);
+      }
+      const view = { store: answer.store, spendingPoints: answer.spendingPoints };
+      for (let start = 0; start === 0 || start < answer.rows.length; start += PULL_CHUNK) {
+        const chunk = answer.rows.slice(start, start + PULL_CHUNK);
+        const last = start + PULL_CHUNK >= answer.rows.length;
+        applied += await this.applyPulled(chunk, { ...view, pullCursor: last ? answer.next : chunk.at(-1)!.hubSeq });
+      }
       cursor = answer.next;
       moved(cursor);
       if (!answer.more) return applied;
     }
+  }
+
+  /** Pulled rows (those not held yet) and the cursor after them, in one write. */
+  private async applyPulled(
+    rows: PulledRow[],
+    state: { store: string; spendingPoints: number; pullCursor: number },
+  ): Promise<number> {
+    const revoked: string[] = [];
+    const inserted = await this.writes.run(async (tx) => {
+      let count = 0;
+      for (const row of rows) {
+        this.journal.clock.observe(row.hlc);
+        if (!(await this.repository.insert(tx, row))) continue;
+        count += 1;
+        for (const change of parseChanges(row)) {
+          const result = await this.replica.apply(tx, change, row.hlc);
+          if (result.revokedCard) revoked.push(result.revokedCard);
+        }
+      }
+      const lastPullAt = new Date().toISOString();
+      await this.repository.setState(tx, { ...state, lastPullAt });
+      this.view = { store: state.store, spendingPoints: state.spendingPoints, lastPullAt };
+      return count;
+    });
+    for (const cardNo of revoked) this.sessions.endResidents((session) => session.cardNo === cardNo);
+    return inserted;
   }
 
   /**
