@@ -112,8 +112,13 @@ export class HubRepository {
     );
   }
 
-  async pulled(tx: Tx, kioskId: string, to: number, at: string): Promise<void> {
-    await tx.run(`UPDATE "hub_kiosks" SET "pulledTo" = ?, "lastSyncAt" = ? WHERE "kioskId" = ?`, [to, at, kioskId]);
+  /** Where a kiosk's last pull ended; one statement outside the write queue, as `useNonce`. */
+  async pulled(kioskId: string, to: number, at: string): Promise<void> {
+    await this.db.run(`UPDATE "hub_kiosks" SET "pulledTo" = ?, "lastSyncAt" = ? WHERE "kioskId" = ?`, [
+      to,
+      at,
+      kioskId,
+    ]);
   }
 
   /** Card keys of a store's enrolled kiosks that are not revoked, but for one of them. */
@@ -134,17 +139,20 @@ export class HubRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** False when this nonce was seen before (a replayed request). */
-  async useNonce(tx: Tx, keyId: string, nonce: string, at: string): Promise<boolean> {
-    const inserted = await tx.run(
+  /**
+   * False when this nonce was seen before (a replayed request). One statement on its own, outside
+   * the write queue: a kiosk's request must not wait behind other kiosks' pushes to be let in.
+   */
+  async useNonce(keyId: string, nonce: string, at: string): Promise<boolean> {
+    const inserted = await this.db.run(
       `INSERT INTO "hub_nonces" ("keyId", "nonce", "seenAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
       [keyId, nonce, at],
     );
     return inserted === 1;
   }
 
-  async forgetNonces(tx: Tx, before: string): Promise<void> {
-    await tx.run(`DELETE FROM "hub_nonces" WHERE "seenAt" < ?`, [before]);
+  async forgetNonces(before: string): Promise<void> {
+    await this.db.run(`DELETE FROM "hub_nonces" WHERE "seenAt" < ?`, [before]);
   }
 
   async nextHubSeq(tx: SqlRunner): Promise<number> {

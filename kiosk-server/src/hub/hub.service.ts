@@ -289,12 +289,10 @@ export class HubService implements OnModuleInit {
       throw refused('the key id does not match');
     const text = signedText(request.method, request.path, time, nonce, request.rawBody);
     if (!verifySignature(publicKey, text, signature)) throw refused('the signature does not verify');
-    const fresh = await this.writes.run(async (tx) => {
-      if (++this.noncesChecked % 500 === 0) {
-        await this.repository.forgetNonces(tx, new Date(Date.now() - 2 * SIGNATURE_WINDOW_MS).toISOString());
-      }
-      return this.repository.useNonce(tx, keyId, nonce, new Date().toISOString());
-    });
+    if (++this.noncesChecked % 500 === 0) {
+      await this.repository.forgetNonces(new Date(Date.now() - 2 * SIGNATURE_WINDOW_MS).toISOString());
+    }
+    const fresh = await this.repository.useNonce(keyId, nonce, new Date().toISOString());
     if (!fresh) throw refused('it was sent before (a replay)');
     if (kiosk?.revokedAt) {
       throw new DomainError(
@@ -534,7 +532,7 @@ export class HubService implements OnModuleInit {
     const rows = await this.repository.pull(kiosk.store, kiosk.origin!, after, limit);
     const end = await this.repository.storeEnd(kiosk.store);
     const next = rows.length === limit ? rows[rows.length - 1]!.hubSeq : Math.max(after, end);
-    await this.writes.run((tx) => this.repository.pulled(tx, kiosk.kioskId, next, new Date().toISOString()));
+    await this.repository.pulled(kiosk.kioskId, next, new Date().toISOString());
     return {
       rows: rows.map((row) => ({ ...row, seq: Number(row.seq), hubSeq: Number(row.hubSeq) })),
       next,
