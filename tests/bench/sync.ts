@@ -30,33 +30,20 @@ const BATCH = 500; // SYNC_BATCH of the protocol
 // exactly as the server hashes it.
 const server = createRequire(join(ROOT, 'kiosk-server', 'dist', 'main.js'));
 
-interface JournalRow {
-  origin: string;
-  seq: number;
-  hlc: string;
-  changes: string;
-  createdAt: string;
-  prevHash: string;
-  hash: string;
-}
+type JournalRow = import('../../kiosk-server/dist/sync/journal').JournalRow;
+type LedgerEntry = import('../../kiosk-server/dist/ledger/ledger-entry.entity').LedgerEntryEntity;
+type LedgerKind = import('../../kiosk-server/dist/ledger/ledger-entry.entity').LedgerKind;
+type Signatures = typeof import('../../kiosk-server/dist/sync/request-signature');
+type DeviceKey = ReturnType<Signatures['DeviceKey']['loadOrCreate']>;
 
-interface DeviceKey {
-  publicKeyPem: string;
-  headers: (method: string, path: string, body: string | Buffer) => Record<string, string>;
-}
-
-const { DeviceKey } = server('./sync/request-signature.js') as {
-  DeviceKey: { loadOrCreate: (dir: string) => DeviceKey };
-};
-const { hashJournalRow, JOURNAL_GENESIS } = server('./sync/journal.js') as {
-  hashJournalRow: (row: Omit<JournalRow, 'hash'>) => string;
-  JOURNAL_GENESIS: string;
-};
-const { hashLedgerEntry, GENESIS_HASH } = server('./ledger/ledger-hash.js') as {
-  hashLedgerEntry: (entry: Record<string, unknown>) => string;
-  GENESIS_HASH: string;
-};
-const { uuidv7 } = server('./common/ids.js') as { uuidv7: (now?: number) => string };
+const { DeviceKey } = server('./sync/request-signature.js') as Signatures;
+const { hashJournalRow, JOURNAL_GENESIS } = server(
+  './sync/journal.js',
+) as typeof import('../../kiosk-server/dist/sync/journal');
+const { hashLedgerEntry, GENESIS_HASH } = server(
+  './ledger/ledger-hash.js',
+) as typeof import('../../kiosk-server/dist/ledger/ledger-hash');
+const { uuidv7 } = server('./common/ids.js') as typeof import('../../kiosk-server/dist/common/ids');
 
 type Row = (string | number)[];
 
@@ -96,13 +83,13 @@ function simulatedJournal(origin: string, count: number, keyId: string): Journal
   const ledgerEntry = (
     resident: Resident,
     delta: number,
-    kind: string,
+    kind: LedgerKind,
     reason: string,
     actor: string,
     refId: string | null,
   ) => {
     resident.balance += delta;
-    const entry: Record<string, unknown> = {
+    const unhashed: Omit<LedgerEntry, 'hash'> = {
       id: uuidv7(clock),
       accountId: resident.accountId,
       delta,
@@ -116,9 +103,9 @@ function simulatedJournal(origin: string, count: number, keyId: string): Journal
       createdAt: new Date(clock).toISOString(),
       prevHash: ledgerHead,
     };
-    entry.hash = hashLedgerEntry(entry);
-    ledgerHead = entry.hash as string;
-    return { table: 'ledger_entries', row: entry };
+    const entry: LedgerEntry = { ...unhashed, hash: hashLedgerEntry(unhashed) };
+    ledgerHead = entry.hash;
+    return { table: 'ledger_entries', row: { ...entry } as Record<string, unknown> };
   };
 
   const now = () => new Date(clock).toISOString();
@@ -474,7 +461,7 @@ async function hubIngest(postgres: BenchPostgres): Promise<HubFigures> {
     ],
     rows: [
       [
-        `hub: signed pushes over HTTP, ${IN_FLIGHT} kiosks in flight`,
+        `hub: signed pushes over HTTP, ${IN_FLIGHT} kiosk${IN_FLIGHT > 1 ? 's' : ''} in flight`,
         ROWS,
         seconds.toFixed(1),
         Math.round(ROWS / seconds),

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { Api } from './api';
 import { type Kiosk, startKiosk, tempDataDir } from './kiosk';
 import { freePort } from './net';
+import { Db } from './sqlite';
 
 /** A hub and its admin, started as `KIOSK_ROLE=hub npm start` would. */
 export interface Hub {
@@ -73,4 +75,18 @@ export async function kioskOf(server: Kiosk, kioskId: string, code: string): Pro
     code,
     sync: () => admin.post('/api/sync/run') as Promise<{ status: number; body: Record<string, unknown> }>,
   };
+}
+
+/** The ids of the ledger entries a node holds that were made at one kiosk, in chain order. */
+export async function ledgerIdsOf(dataDir: string, kioskId: string): Promise<string[]> {
+  const db = await Db.open(join(dataDir, 'kiosk.sqlite'));
+  try {
+    const rows = await db.all<{ id: string }>(
+      `SELECT "id" FROM "ledger_entries" WHERE "kioskId" = ? ORDER BY "seq"`,
+      kioskId,
+    );
+    return rows.map((row) => row.id);
+  } finally {
+    await db.close();
+  }
 }

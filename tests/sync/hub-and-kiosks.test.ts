@@ -2,7 +2,15 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
-import { createKiosk, type Hub, kioskOf, startHub, startStoreKiosk, type StoreKiosk } from '../support/district';
+import {
+  createKiosk,
+  type Hub,
+  kioskOf,
+  ledgerIdsOf,
+  startHub,
+  startStoreKiosk,
+  type StoreKiosk,
+} from '../support/district';
 import { ROOT, startKiosk, tempDataDir } from '../support/kiosk';
 import { Db } from '../support/sqlite';
 
@@ -89,20 +97,6 @@ async function synced(...kiosks: StoreKiosk[]): Promise<void> {
   for (const kiosk of kiosks) {
     const round = await kiosk.sync();
     expect(round.status, JSON.stringify(round.body)).toBe(200);
-  }
-}
-
-/** Ledger entries a node holds that were made at one kiosk, by id (none may be missing or doubled). */
-async function entriesOf(dataDir: string, kioskId: string): Promise<string[]> {
-  const db = await Db.open(join(dataDir, 'kiosk.sqlite'));
-  try {
-    const rows = await db.all<{ id: string }>(
-      `SELECT "id" FROM "ledger_entries" WHERE "kioskId" = ? ORDER BY "seq"`,
-      kioskId,
-    );
-    return rows.map((row) => row.id);
-  } finally {
-    await db.close();
   }
 }
 
@@ -242,9 +236,9 @@ describe('a hub and three kiosks (two in one store) as processes, over HTTP', ()
     started.push(server);
     a1 = await kioskOf(server, a1.kioskId, a1.code);
     await synced(a1, a2);
-    const atKiosk = await entriesOf(a1.server.dataDir, 'SA1');
-    expect(await entriesOf(hub.server.dataDir, 'SA1')).toEqual(atKiosk);
-    expect(await entriesOf(a2.server.dataDir, 'SA1')).toEqual(atKiosk);
+    const atKiosk = await ledgerIdsOf(a1.server.dataDir, 'SA1');
+    expect(await ledgerIdsOf(hub.server.dataDir, 'SA1')).toEqual(atKiosk);
+    expect(await ledgerIdsOf(a2.server.dataDir, 'SA1')).toEqual(atKiosk);
     expect(await balanceAt(hub.admin, resident.accountId)).toBe(165);
     expect(await balanceAt(a2.admin, resident.accountId)).toBe(165);
     for (const api of [a1.admin, a2.admin, hub.admin]) await verified(api);
@@ -261,9 +255,9 @@ describe('a hub and three kiosks (two in one store) as processes, over HTTP', ()
     expect([200, 409, 502, 503]).toContain(interrupted.status);
     await restartHub();
     await synced(a2, a1);
-    const atKiosk = await entriesOf(a2.server.dataDir, 'SA2');
-    expect(await entriesOf(hub.server.dataDir, 'SA2')).toEqual(atKiosk);
-    expect(await entriesOf(a1.server.dataDir, 'SA2')).toEqual(atKiosk);
+    const atKiosk = await ledgerIdsOf(a2.server.dataDir, 'SA2');
+    expect(await ledgerIdsOf(hub.server.dataDir, 'SA2')).toEqual(atKiosk);
+    expect(await ledgerIdsOf(a1.server.dataDir, 'SA2')).toEqual(atKiosk);
     expect(await balanceAt(hub.admin, resident.accountId)).toBe(465);
     expect(await balanceAt(a1.admin, resident.accountId)).toBe(465);
     for (const api of [a1.admin, a2.admin, hub.admin]) await verified(api);

@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../support/api';
-import { type Hub, kioskOf, startHub, startStoreKiosk, type StoreKiosk } from '../support/district';
+import { type Hub, kioskOf, ledgerIdsOf, startHub, startStoreKiosk, type StoreKiosk } from '../support/district';
 import { ROOT, startKiosk, tempDataDir } from '../support/kiosk';
 import { testEngine } from '../support/postgres';
-import { Db } from '../support/sqlite';
 
 /**
  * A kiosk of a hub restored from an older backup (its disk died): what it did after the backup
@@ -30,19 +29,6 @@ function cli(command: 'backup' | 'restore', args: string[], dataDir: string, kio
   return new Promise<{ code: number | null; output: string }>((done) =>
     child.once('close', (code) => done({ code, output })),
   );
-}
-
-async function ownEntries(dataDir: string, kioskId: string): Promise<string[]> {
-  const db = await Db.open(join(dataDir, 'kiosk.sqlite'));
-  try {
-    const rows = await db.all<{ id: string }>(
-      `SELECT "id" FROM "ledger_entries" WHERE "kioskId" = ? ORDER BY "seq"`,
-      kioskId,
-    );
-    return rows.map((row) => row.id);
-  } finally {
-    await db.close();
-  }
 }
 
 describe.runIf(onSqlite)('a kiosk of a hub restored from an older backup (SQLite: backups are SQLite files)', () => {
@@ -92,7 +78,7 @@ describe.runIf(onSqlite)('a kiosk of a hub restored from an older backup (SQLite
     expect(redeemed.status, redeemed.text).toBe(201);
     await r1.admin.post('/api/points/awards', { accountId, points: 5, reason: '门前三包' });
     expect((await r1.sync()).status).toBe(200);
-    const before = await ownEntries(r1.server.dataDir, 'SR1');
+    const before = await ledgerIdsOf(r1.server.dataDir, 'SR1');
     expect(before).toHaveLength(3);
 
     // the disk dies; the backup comes back
@@ -100,7 +86,7 @@ describe.runIf(onSqlite)('a kiosk of a hub restored from an older backup (SQLite
     const restored = await cli('restore', [file], r1.server.dataDir, 'SR1');
     expect(restored.code, restored.output).toBe(0);
     expect(restored.output).toContain('SR1-R1');
-    expect(await ownEntries(r1.server.dataDir, 'SR1')).toHaveLength(1);
+    expect(await ledgerIdsOf(r1.server.dataDir, 'SR1')).toHaveLength(1);
 
     const server = await startKiosk({
       dataDir: r1.server.dataDir,
@@ -112,7 +98,7 @@ describe.runIf(onSqlite)('a kiosk of a hub restored from an older backup (SQLite
 
     const round = await r1.sync();
     expect(round.status, JSON.stringify(round.body)).toBe(200);
-    expect(await ownEntries(r1.server.dataDir, 'SR1')).toEqual(before);
+    expect(await ledgerIdsOf(r1.server.dataDir, 'SR1')).toEqual(before);
     const passbook = await r1.admin.get<{ account: { balance: number } }>(`/api/accounts/${accountId}/ledger`);
     expect(passbook.body.account.balance).toBe(45);
     const catalog = await new Api(server.url).get<{ id: string; stock: number }[]>('/api/catalog');

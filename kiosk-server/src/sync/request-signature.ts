@@ -68,7 +68,7 @@ export class DeviceKey {
   }
 
   /** The signature headers for one request. */
-  headers(method: string, path: string, body: string, now = Date.now()): Record<string, string> {
+  headers(method: string, path: string, body: string | Buffer, now = Date.now()): Record<string, string> {
     const time = String(now);
     const nonce = randomBytes(16).toString('base64url');
     const text = signedText(method, path, time, nonce, body);
