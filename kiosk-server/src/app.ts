@@ -74,9 +74,25 @@ export async function createApp(level: LogLevel): Promise<NestExpressApplication
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   app.useStaticAssets(SEED_IMAGES_DIR, { prefix: '/images/', maxAge: '1d' });
-  app.useStaticAssets(join(config.dataDir, 'images'), { prefix: '/images/uploads/', maxAge: '1d' });
+  app.useStaticAssets(join(config.dataDir, 'images'), {
+    prefix: '/images/uploads/',
+    maxAge: '1d',
+    setHeaders: uploadHeaders,
+  });
   serveUi(app, config.uiDir);
   return app;
+}
+
+/**
+ * Uploaded pictures are re-encoded before they are stored, and still served as inert as possible:
+ * never sniffed as another type, and opened on their own a page without scripts, forms or origin.
+ */
+export function uploadHeaders(response: Response): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader(
+    'Content-Security-Policy',
+    "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+  );
 }
 
 /** The built touchscreen app at `/`, with every non-API path falling back to its index.html. */

@@ -57,7 +57,10 @@ export class CatalogController {
   @Put('products/:id/image')
   @ApiParam(ID_PARAM)
   @ApiConsumes('image/png', 'image/jpeg', 'image/webp')
-  @ApiBody({ description: 'The picture itself, at most 1 MiB', schema: { type: 'string', format: 'binary' } })
+  @ApiBody({
+    description: 'The picture itself, at most 8 MiB; stored re-encoded as WebP, fitted into 800×800, without metadata',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiOkResponse({ type: ProductResponse })
   @StaffOnly('admin')
   async uploadImage(

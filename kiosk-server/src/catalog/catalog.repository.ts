@@ -80,6 +80,12 @@ export class CatalogRepository {
     return row && productFromRow(row);
   }
 
+  /** Whether any product, on offer or not, shows this picture. */
+  async imageInUse(tx: Tx, imageUrl: string): Promise<boolean> {
+    const rows = await tx.all(`SELECT 1 AS "found" FROM "products" WHERE "imageUrl" = ? LIMIT 1`, [imageUrl]);
+    return rows.length > 0;
+  }
+
   /** The product that holds this barcode, other than `exceptId`. */
   async barcodeHolder(
     tx: Tx,

@@ -7,7 +7,7 @@ import { WriteQueue } from '../database/write-queue';
 import { InventoryRepository } from '../inventory/inventory.repository';
 import { CatalogRepository, type ProductChanges } from './catalog.repository';
 import { BARCODE, type CreateProductDto, type ProductResponse, type UpdateProductDto } from './dto/product.dto';
-import { checkSignature, type ImageType, ProductImageStore } from './product-image';
+import { type ImageType, ProductImageStore, reencodeImage, UPLOADS_URL } from './product-image';
 import type { ProductEntity } from './product.entity';
 
 export function toProductResponse(product: ProductEntity): ProductResponse {
@@ -108,21 +108,38 @@ export class CatalogService {
       }
       const updated = await this.require(tx, id);
       await this.recordChange(tx, actor, 'product.update', product, updated);
+      await this.removeIfUnused(tx, product.imageUrl, updated.imageUrl);
       return updated;
     });
   }
 
-  /** Stores the picture, then points the product at it: the file is complete before any row names it. */
+  /**
+   * Decodes and re-encodes the picture (see reencodeImage), stores it, then points the product at
+   * it: the file is complete before any row names it. The picture it replaces is deleted when no
+   * product shows it any more.
+   */
   async replaceImage(id: string, type: ImageType, bytes: Buffer, actor: string): Promise<ProductEntity> {
-    checkSignature(type, bytes);
-    const imageUrl = await this.images.save(type, bytes);
+    const webp = await reencodeImage(type, bytes);
+    await this.images.save(webp);
     return this.writes.run(async (tx) => {
       const product = await this.require(tx, id);
+      // writes are one at a time: an unused picture of the same bytes removed since is written back
+      const imageUrl = await this.images.save(webp);
       await this.products.update(tx, id, { imageUrl }, new Date().toISOString());
       const updated = await this.require(tx, id);
       await this.recordChange(tx, actor, 'product.image', product, updated);
+      await this.removeIfUnused(tx, product.imageUrl, imageUrl);
       return updated;
     });
+  }
+
+  /**
+   * Deletes an uploaded picture that a change left without a product. Inside the write, so that no
+   * other write points a product at it in between (each write of a picture stores its file again).
+   */
+  private async removeIfUnused(tx: Tx, previous: string | null, current: string | null): Promise<void> {
+    if (!previous?.startsWith(UPLOADS_URL) || previous === current) return;
+    if (!(await this.products.imageInUse(tx, previous))) await this.images.remove(previous);
   }
 
   async requireExists(id: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Matches, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { ID_PATTERN } from './ids';
 import { DomainError } from './domain-error';
 
@@ -88,5 +89,40 @@ export function IsId(options: ApiPropertyOptions = {}): PropertyDecorator {
   return applyDecorators(
     Matches(ID_PATTERN, { message: '$property must be an id (UUID)' }),
     ApiProperty({ type: String, format: 'uuid', example: '019ac2f0-5c1e-7a3b-9f00-1c2d3e4f5a6b', ...options }),
+  );
+}
+
+/**
+ * Characters no name, note or receipt line needs, and that make text lie about itself: C0 and C1
+ * controls (NUL, escape sequences, line breaks), DEL, zero-width and direction marks and the bidi
+ * overrides and isolates (`\u202e` turns `王*******` into `*******王`), the byte-order mark,
+ * line and paragraph separators, private-use characters (no font agrees on them), noncharacters,
+ * and lone surrogates (half a character: invalid UTF-16, breaks CSV and PDF output).
+ */
+const NOT_PLAIN_TEXT =
+  /[\p{Cc}\p{Co}\p{Cs}\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]/u;
+
+/** Whether a text is free of the characters of NOT_PLAIN_TEXT. */
+export function isPlainText(value: string): boolean {
+  return !NOT_PLAIN_TEXT.test(value);
+}
+
+/**
+ * A text a person typed that other people will read (names, categories, notes, reasons, receipt
+ * lines): normalised to NFC, so that one name is stored one way however the keyboard composed it,
+ * and refused (400 VALIDATION_FAILED naming the field) when it holds a control, format, private-use
+ * or lone surrogate character. Put it beside `@IsString()`; length limits then count the NFC form.
+ */
+export function IsPlainText(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC') : value)),
+    ValidateBy({
+      name: 'isPlainText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || isPlainText(value),
+        defaultMessage: () =>
+          '$property must not contain control, formatting, private-use or unpaired surrogate characters',
+      },
+    }),
   );
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database';
 import type { SqlRunner, Tx } from '../database/sql-runner';
 import { JOURNAL_GENESIS, type JournalRow, type OriginDigest } from '../sync/journal';
+import { groups } from '../sync/replica.repository';
 import type { HubKioskEntity, OverdraftEntity } from './hub-kiosk.entity';
 
 const KIOSK_COLUMNS = `"kioskId", "store", "name", "codeHash", "codeExpiresAt", "keyId", "publicKey", "origin", "cardKey",
@@ -220,6 +221,22 @@ export class HubRepository {
        ORDER BY j."origin"`,
       [store, cursor],
     );
+  }
+
+  /** Of these accounts, those below zero or with an open overdraft. */
+  async overdraftCandidates(tx: Tx, accountIds: readonly string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (const group of groups(accountIds)) {
+      const rows = await tx.all<{ id: string }>(
+        `SELECT a."id" AS "id" FROM "accounts" a
+         WHERE a."id" IN (${group.map(() => '?').join(', ')})
+           AND (a."balance" < 0 OR EXISTS (
+             SELECT 1 FROM "hub_overdrafts" o WHERE o."accountId" = a."id" AND o."resolvedAt" IS NULL))`,
+        group,
+      );
+      found.push(...rows.map((row) => row.id));
+    }
+    return found;
   }
 
   async openOverdraft(tx: Tx, accountId: string): Promise<OverdraftEntity | undefined> {

@@ -379,6 +379,10 @@ export class HubService implements OnModuleInit {
     return outcome;
   }
 
+  /**
+   * One transaction: the rows checked one by one in memory, then the accepted ones written with
+   * multi-row statements (journal, then each table's facts and records).
+   */
   private pushChunk(kiosk: HubKioskEntity, rows: JournalRow[]): Promise<PushResponse> {
     const origin = kiosk.origin!;
     return this.writes.run(async (tx) => {
@@ -387,10 +391,9 @@ export class HubService implements OnModuleInit {
       let seq = Number(current.acknowledgedSeq);
       let head = current.head;
       let problem: string | null = null;
-      let hubSeq = await this.repository.nextHubSeq(tx);
-      // the kiosk's ledger chain as the hub holds it, read once and followed through the batch
+      // the kiosk's ledger chain as the hub holds it, read once and followed through the chunk
       const ledgerHead = { value: await this.ledger.lastOfChain(tx, origin) };
-      const touched = new Map<string, string[]>();
+      const accepted: { row: JournalRow; changes: RowChange[] }[] = [];
       for (const row of rows) {
         if (row.origin !== origin) {
           problem = `row ${row.seq} names origin ${row.origin}, not ${origin}`;
@@ -411,22 +414,23 @@ export class HubService implements OnModuleInit {
           problem = checked;
           break;
         }
-        await this.journal.insert(tx, row, { store: kiosk.store, hubSeq: hubSeq++ });
-        for (const change of checked) {
-          const applied = await this.replica.apply(tx, change, row.hlc);
-          if (change.table === 'accounts' && applied.inserted) {
-            await this.repository.setAccountStore(tx, change.row.id as string, kiosk.store);
-          }
-          if (applied.accountId && (change.row.delta as number) < 0) {
-            touched.set(applied.accountId, [...(touched.get(applied.accountId) ?? []), change.row.id as string]);
-          } else if (applied.accountId && !touched.has(applied.accountId)) touched.set(applied.accountId, []);
-        }
+        accepted.push({ row, changes: checked });
         seq = row.seq;
         head = row.hash;
       }
+      let hubSeq = await this.repository.nextHubSeq(tx);
+      await this.journal.insertMany(
+        tx,
+        accepted.map(({ row }) => ({ ...row, store: kiosk.store, hubSeq: hubSeq++ })),
+      );
+      const applied = await this.replica.applyAll(
+        tx,
+        accepted.flatMap(({ row, changes }) => changes.map((change) => ({ change, hlc: row.hlc }))),
+      );
+      for (const accountId of applied.accounts) await this.repository.setAccountStore(tx, accountId, kiosk.store);
       const now = new Date().toISOString();
       await this.repository.acknowledge(tx, kiosk.kioskId, seq, head, problem && `at row ${seq + 1}: ${problem}`, now);
-      for (const [accountId, spends] of touched) await this.flagOverdraft(tx, current, accountId, spends);
+      await this.flagOverdrafts(tx, current, applied.entries);
       return { acknowledgedSeq: seq, head, ...(problem ? { problem } : {}) };
     });
   }
@@ -471,6 +475,23 @@ export class HubService implements OnModuleInit {
     }
     ledgerHead.value = last;
     return checked;
+  }
+
+  /**
+   * The accounts whose balance the new entries moved and that are below zero or have an open
+   * overdraft (one query for all of them) get their overdraft opened, grown or closed.
+   */
+  private async flagOverdrafts(
+    tx: Tx,
+    kiosk: HubKioskEntity,
+    entries: readonly { id: string; accountId: string; delta: number }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const concerned = await this.repository.overdraftCandidates(tx, [...new Set(entries.map((e) => e.accountId))]);
+    for (const accountId of concerned) {
+      const spends = entries.filter((e) => e.accountId === accountId && e.delta < 0).map((e) => e.id);
+      await this.flagOverdraft(tx, kiosk, accountId, spends);
+    }
   }
 
   /**

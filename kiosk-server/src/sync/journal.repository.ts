@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database';
 import type { SqlRunner } from '../database/sql-runner';
 import type { JournalRow, OriginDigest } from './journal';
+import { groups } from './replica.repository';
 
 const COLUMNS = `"origin", "seq", "hlc", "changes", "createdAt", "prevHash", "hash"`;
 
@@ -40,6 +41,37 @@ export class JournalRepository {
       ],
     );
     return inserted === 1;
+  }
+
+  /**
+   * Inserts many rows (multi-row statements), skipping those held already; the keys
+   * (`origin#seq`) of those inserted.
+   */
+  async insertMany(
+    runner: SqlRunner,
+    rows: readonly (JournalRow & { store?: string; hubSeq?: number })[],
+  ): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (const group of groups(rows)) {
+      const keys = await runner.all<{ origin: string; seq: number }>(
+        `INSERT INTO "sync_journal" (${COLUMNS}, "store", "hubSeq")
+         VALUES ${group.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT ("origin", "seq") DO NOTHING RETURNING "origin", "seq"`,
+        group.flatMap((row) => [
+          row.origin,
+          row.seq,
+          row.hlc,
+          row.changes,
+          row.createdAt,
+          row.prevHash,
+          row.hash,
+          row.store ?? null,
+          row.hubSeq ?? null,
+        ]),
+      );
+      for (const key of keys) inserted.add(`${key.origin}#${Number(key.seq)}`);
+    }
+    return inserted;
   }
 
   async find(runner: SqlRunner, origin: string, seq: number): Promise<JournalRow | undefined> {

@@ -209,13 +209,54 @@ function fits(value: unknown, type: ColumnType): boolean {
   }
 }
 
-/** What applying a change did, for the caller's bookkeeping (overdrafts, card sessions). */
+/** A change with the clock of the journal row that carried it. */
+export interface TimedChange {
+  change: RowChange;
+  hlc: string;
+}
+
+/** What applying changes did, for the caller's bookkeeping (overdrafts, account stores, card sessions). */
 export interface Applied {
-  inserted: boolean;
-  /** The account whose balance moved (a ledger entry was inserted). */
-  accountId?: string;
-  /** A card that became revoked here. */
-  revokedCard?: string;
+  /** Accounts new here. */
+  accounts: string[];
+  /** Ledger entries new here (each moved its account's balance). */
+  entries: { id: string; accountId: string; delta: number }[];
+  /** Cards that became revoked here. */
+  revokedCards: string[];
+}
+
+/** Tables in the order their references need: a row's referenced rows are applied before it. */
+const APPLY_ORDER = [
+  'accounts',
+  'members',
+  'cards',
+  'activities',
+  'award_events',
+  'products',
+  'ledger_entries',
+  'redemptions',
+  'redemption_lines',
+  'stock_movements',
+  'event_check_ins',
+  'admin_changes',
+] as const;
+
+/**
+ * Rows per multi-row statement: powers of two, so that each table has a handful of statement
+ * texts (each is prepared once per connection) whatever the batch.
+ */
+const ROW_GROUPS = [128, 32, 8, 2, 1];
+
+export function groups<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let at = 0;
+  for (const size of ROW_GROUPS) {
+    while (items.length - at >= size) {
+      out.push(items.slice(at, at + size));
+      at += size;
+    }
+  }
+  return out;
 }
 
 /**
@@ -223,43 +264,123 @@ export interface Applied {
  * each feature's own repository, and it writes only what REPLICATED_TABLES names: replication
  * copies rows, it makes no decisions of the features. It never reports changes to the journal
  * (`tx.changed`): these rows already have their origin's journal row.
+ *
+ * A batch is applied table by table (APPLY_ORDER) with multi-row statements: facts in one
+ * `INSERT … ON CONFLICT DO NOTHING RETURNING` per group of rows, balances and stock moved by one
+ * grouped `UPDATE … FROM (VALUES …)`, record clocks compared in one upsert.
  */
 @Injectable()
 export class ReplicaRepository {
-  async apply(tx: SqlRunner, change: RowChange, hlc: string): Promise<Applied> {
-    const rule = REPLICATED_TABLES[change.table]!;
-    const inserted = await this.insertIfAbsent(tx, change, rule);
-    if (rule.merge === 'fact') return inserted ? this.afterFact(tx, change) : { inserted };
-    if (rule.merge === 'record') {
-      if (await this.isNewest(tx, change.table, String(change.row[rule.key]), hlc)) await this.update(tx, change, rule);
-      return { inserted };
+  async applyAll(tx: SqlRunner, batch: readonly TimedChange[]): Promise<Applied> {
+    const applied: Applied = { accounts: [], entries: [], revokedCards: [] };
+    for (const table of APPLY_ORDER) {
+      const items = batch.filter((item) => item.change.table === table);
+      if (items.length === 0) continue;
+      const rule = REPLICATED_TABLES[table]!;
+      const inserted = await this.insertAbsent(tx, table, rule, items);
+      if (table === 'accounts') applied.accounts.push(...inserted.keys());
+      if (rule.merge === 'fact') await this.afterFacts(tx, table, [...inserted.values()], applied);
+      else if (rule.merge === 'record') await this.updateNewer(tx, table, rule, items, inserted);
+      else applied.revokedCards.push(...(await this.applySticky(tx, items)));
     }
-    return { inserted, ...(await this.applySticky(tx, change)) };
+    return applied;
   }
 
-  private async insertIfAbsent(tx: SqlRunner, change: RowChange, rule: TableRule): Promise<boolean> {
-    const row = { ...change.row, ...rule.derived };
-    if (change.table === 'activities') row.name = await this.freeActivityName(tx, row);
-    if (change.table === 'products' && row.barcode !== null) row.barcode = await this.freeBarcode(tx, row);
+  /** Inserts the rows not held yet; the inserted ones by key (the first change of each key). */
+  private async insertAbsent(
+    tx: SqlRunner,
+    table: string,
+    rule: TableRule,
+    items: readonly TimedChange[],
+  ): Promise<Map<string, RowChange>> {
+    const first = new Map<string, RowChange>();
+    for (const { change } of items) {
+      const key = String(change.row[rule.key]);
+      if (!first.has(key)) first.set(key, change);
+    }
+    const rows: Record<string, unknown>[] = [];
+    for (const change of first.values()) {
+      const row = { ...change.row, ...rule.derived };
+      if (table === 'activities') row.name = await this.freeActivityName(tx, row);
+      if (table === 'products' && row.barcode !== null) row.barcode = await this.freeBarcode(tx, row);
+      rows.push(row);
+    }
     const columns = Object.keys(rule.columns);
-    const inserted = await tx.run(
-      `INSERT INTO "${change.table}" (${columns.map((c) => `"${c}"`).join(', ')})
-       VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
-      columns.map((column) => row[column]),
-    );
-    return inserted === 1;
+    const inserted = new Map<string, RowChange>();
+    for (const group of groups(rows)) {
+      const keys = await tx.all<{ key: string }>(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
+         VALUES ${group.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}
+         ON CONFLICT DO NOTHING RETURNING "${rule.key}" AS "key"`,
+        group.flatMap((row) => columns.map((column) => row[column])),
+      );
+      for (const { key } of keys) inserted.set(String(key), first.get(String(key))!);
+    }
+    return inserted;
   }
 
-  private async afterFact(tx: SqlRunner, change: RowChange): Promise<Applied> {
-    const { row } = change;
-    if (change.table === 'ledger_entries') {
-      await tx.run(`UPDATE "accounts" SET "balance" = "balance" + ? WHERE "id" = ?`, [row.delta, row.accountId]);
-      return { inserted: true, accountId: row.accountId as string };
+  /** New ledger entries move balances, new stock movements move stock: one statement each. */
+  private async afterFacts(tx: SqlRunner, table: string, rows: RowChange[], applied: Applied): Promise<void> {
+    const target =
+      table === 'ledger_entries'
+        ? { table: 'accounts', column: 'balance', key: 'accountId' }
+        : table === 'stock_movements'
+          ? { table: 'products', column: 'stock', key: 'productId' }
+          : undefined;
+    if (!target) return;
+    const sums = new Map<string, number>();
+    for (const { row } of rows) {
+      sums.set(row[target.key] as string, (sums.get(row[target.key] as string) ?? 0) + (row.delta as number));
+      if (table === 'ledger_entries') {
+        applied.entries.push({ id: row.id as string, accountId: row.accountId as string, delta: row.delta as number });
+      }
     }
-    if (change.table === 'stock_movements') {
-      await tx.run(`UPDATE "products" SET "stock" = "stock" + ? WHERE "id" = ?`, [row.delta, row.productId]);
+    for (const group of groups([...sums])) {
+      // a derived table both engines read alike (SQLite's VALUES cannot name its columns)
+      const moved = group
+        .map(() => 'SELECT CAST(? AS text) AS "id", CAST(? AS integer) AS "delta"')
+        .join(' UNION ALL ');
+      await tx.run(
+        `UPDATE "${target.table}" SET "${target.column}" = "${target.table}"."${target.column}" + "moved"."delta"
+         FROM (${moved}) AS "moved" WHERE "${target.table}"."id" = "moved"."id"`,
+        group.flat(),
+      );
     }
-    return { inserted: true };
+  }
+
+  /**
+   * The latest change of each record wins: the clocks are compared in one upsert, and a record is
+   * written again only when a change newer than the one just inserted (or held) arrived.
+   */
+  private async updateNewer(
+    tx: SqlRunner,
+    table: string,
+    rule: TableRule,
+    items: readonly TimedChange[],
+    inserted: Map<string, RowChange>,
+  ): Promise<void> {
+    const latest = new Map<string, TimedChange>();
+    for (const item of items) {
+      const key = String(item.change.row[rule.key]);
+      const held = latest.get(key);
+      if (!held || held.hlc < item.hlc) latest.set(key, item);
+    }
+    const newer = new Set<string>();
+    for (const group of groups([...latest.values()])) {
+      const keys = await tx.all<{ id: string }>(
+        `INSERT INTO "sync_record_versions" ("tableName", "id", "hlc")
+         VALUES ${group.map(() => '(?, ?, ?)').join(', ')}
+         ON CONFLICT ("tableName", "id") DO UPDATE SET "hlc" = excluded."hlc"
+         WHERE "sync_record_versions"."hlc" < excluded."hlc"
+         RETURNING "id"`,
+        group.flatMap((item) => [table, String(item.change.row[rule.key]), item.hlc]),
+      );
+      for (const { id } of keys) newer.add(String(id));
+    }
+    for (const key of newer) {
+      const { change } = latest.get(key)!;
+      if (inserted.get(key) !== change) await this.update(tx, change, rule);
+    }
   }
 
   private async update(tx: SqlRunner, change: RowChange, rule: TableRule): Promise<void> {
@@ -275,18 +396,6 @@ export class ReplicaRepository {
     );
   }
 
-  /** True, and recorded, when `hlc` is later than the last change applied to this record (one statement). */
-  async isNewest(tx: SqlRunner, table: string, id: string, hlc: string): Promise<boolean> {
-    const recorded = await tx.all<{ hlc: string }>(
-      `INSERT INTO "sync_record_versions" ("tableName", "id", "hlc") VALUES (?, ?, ?)
-       ON CONFLICT ("tableName", "id") DO UPDATE SET "hlc" = excluded."hlc"
-       WHERE "sync_record_versions"."hlc" < excluded."hlc"
-       RETURNING "hlc"`,
-      [table, id, hlc],
-    );
-    return recorded.length === 1;
-  }
-
   async setVersion(tx: SqlRunner, table: string, id: string, hlc: string): Promise<void> {
     await tx.run(
       `INSERT INTO "sync_record_versions" ("tableName", "id", "hlc") VALUES (?, ?, ?)
@@ -295,29 +404,33 @@ export class ReplicaRepository {
     );
   }
 
-  private async applySticky(tx: SqlRunner, change: RowChange): Promise<Omit<Applied, 'inserted'>> {
-    const { row } = change;
-    if (change.table === 'cards' && row.status === 'revoked') {
-      const revoked = await tx.run(
-        `UPDATE "cards" SET "status" = 'revoked', "revokedAt" = ? WHERE "cardNo" = ? AND "status" = 'active'`,
-        [row.revokedAt, row.cardNo],
-      );
-      return revoked === 1 ? { revokedCard: row.cardNo as string } : {};
+  /** The one change a sticky row can undergo, kept once seen; the cards it revoked here. */
+  private async applySticky(tx: SqlRunner, items: readonly TimedChange[]): Promise<string[]> {
+    const revoked: string[] = [];
+    for (const { change } of items) {
+      const { row } = change;
+      if (change.table === 'cards' && row.status === 'revoked') {
+        const changed = await tx.run(
+          `UPDATE "cards" SET "status" = 'revoked', "revokedAt" = ? WHERE "cardNo" = ? AND "status" = 'active'`,
+          [row.revokedAt, row.cardNo],
+        );
+        if (changed === 1) revoked.push(row.cardNo as string);
+      }
+      if (change.table === 'redemptions' && row.status === 'voided') {
+        await tx.run(
+          `UPDATE "redemptions" SET "status" = 'voided', "voidLedgerEntryId" = ?, "voidReason" = ?, "voidedBy" = ?,
+             "voidedAt" = ? WHERE "id" = ? AND "status" = 'completed'`,
+          [row.voidLedgerEntryId, row.voidReason, row.voidedBy, row.voidedAt, row.id],
+        );
+      }
+      if (change.table === 'award_events' && row.closedAt !== null) {
+        await tx.run(`UPDATE "award_events" SET "closedAt" = ? WHERE "id" = ? AND "closedAt" IS NULL`, [
+          row.closedAt,
+          row.id,
+        ]);
+      }
     }
-    if (change.table === 'redemptions' && row.status === 'voided') {
-      await tx.run(
-        `UPDATE "redemptions" SET "status" = 'voided', "voidLedgerEntryId" = ?, "voidReason" = ?, "voidedBy" = ?,
-           "voidedAt" = ? WHERE "id" = ? AND "status" = 'completed'`,
-        [row.voidLedgerEntryId, row.voidReason, row.voidedBy, row.voidedAt, row.id],
-      );
-    }
-    if (change.table === 'award_events' && row.closedAt !== null) {
-      await tx.run(`UPDATE "award_events" SET "closedAt" = ? WHERE "id" = ? AND "closedAt" IS NULL`, [
-        row.closedAt,
-        row.id,
-      ]);
-    }
-    return {};
+    return revoked;
   }
 
   /** Activity names are unique: two counters naming two activities alike keep both, the later one marked. */

@@ -387,20 +387,19 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   ): Promise<number> {
     const revoked: string[] = [];
     const inserted = await this.writes.run(async (tx) => {
-      let count = 0;
-      for (const row of rows) {
-        this.journal.clock.observe(row.hlc);
-        if (!(await this.repository.insert(tx, row))) continue;
-        count += 1;
-        for (const change of parseChanges(row)) {
-          const result = await this.replica.apply(tx, change, row.hlc);
-          if (result.revokedCard) revoked.push(result.revokedCard);
-        }
-      }
+      for (const row of rows) this.journal.clock.observe(row.hlc);
+      const fresh = await this.repository.insertMany(tx, rows);
+      const applied = await this.replica.applyAll(
+        tx,
+        rows
+          .filter((row) => fresh.has(`${row.origin}#${row.seq}`))
+          .flatMap((row) => parseChanges(row).map((change) => ({ change, hlc: row.hlc }))),
+      );
+      revoked.push(...applied.revokedCards);
       const lastPullAt = new Date().toISOString();
       await this.repository.setState(tx, { ...state, lastPullAt });
       this.view = { store: state.store, spendingPoints: state.spendingPoints, lastPullAt };
-      return count;
+      return fresh.size;
     });
     for (const cardNo of revoked) this.sessions.endResidents((session) => session.cardNo === cardNo);
     return inserted;

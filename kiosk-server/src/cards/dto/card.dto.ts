@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import { IsPlainText } from '../../common/validation';
 
 export class RevokeCardDto {
   @ApiProperty({ example: '卡片遗失' })
   @IsString()
+  @IsPlainText()
   @Length(2, 200)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;

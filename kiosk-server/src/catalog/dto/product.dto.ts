@@ -1,18 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Omittable } from '../../common/validation';
+import { Omittable, IsPlainText } from '../../common/validation';
+import { OWN_IMAGE_PATH } from '../product-image';
 
 export const BARCODE = /^\d{8,14}$/;
 
 export class CreateProductDto {
   @ApiProperty({ example: '食用油 5L' })
   @IsString()
+  @IsPlainText()
   @Length(1, 40)
   @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
 
   @ApiProperty({ example: '粮油' })
   @IsString()
+  @IsPlainText()
   @Length(1, 20)
   @Matches(/\S/, { message: 'category must not be blank' })
   category!: string;
@@ -48,7 +51,9 @@ export class CreateProductDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
-  @Matches(/^(\/|https?:\/\/)[^\s]*$/, { message: 'imageUrl must be a path or an http(s) URL' })
+  @Matches(OWN_IMAGE_PATH, {
+    message: 'imageUrl must be one of the kiosk’s own pictures, a path such as /images/products/oil.svg',
+  })
   imageUrl?: string | null;
 
   @ApiPropertyOptional({ example: true })

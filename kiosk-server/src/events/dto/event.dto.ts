@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsId, Omittable } from '../../common/validation';
+import { IsId, Omittable, IsPlainText } from '../../common/validation';
 import { LedgerEntryResponse } from '../../ledger/dto/ledger.dto';
 
 export class CreateEventDto {
@@ -20,6 +20,7 @@ export class CreateEventDto {
   })
   @Omittable()
   @IsString()
+  @IsPlainText()
   @Length(1, 60)
   @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;

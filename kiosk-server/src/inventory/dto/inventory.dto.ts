@@ -11,12 +11,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsId, Omittable } from '../../common/validation';
+import { IsId, IsPlainText, Omittable } from '../../common/validation';
 
 export class RestockDto {
   @IsId() productId!: string;
   @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(10000) quantity!: number;
-  @ApiPropertyOptional({ example: '街道配送第 12 批' }) @Omittable() @IsString() @MaxLength(200) note?: string;
+  @ApiPropertyOptional({ example: '街道配送第 12 批' })
+  @Omittable()
+  @IsString()
+  @IsPlainText()
+  @MaxLength(200)
+  note?: string;
 }
 
 export class StockCountDto {
@@ -33,7 +38,7 @@ export class StocktakeDto {
   @Type(() => StockCountDto)
   counts!: StockCountDto[];
 
-  @ApiProperty({ example: '月末盘点' }) @IsString() @MaxLength(200) note!: string;
+  @ApiProperty({ example: '月末盘点' }) @IsString() @IsPlainText() @MaxLength(200) note!: string;
 }
 
 export class StockChangeResponse {

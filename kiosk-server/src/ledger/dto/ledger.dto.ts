@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, IsUUID, Length, Matches, Max, Min, NotEquals } from 'class-validator';
-import { IsId, Omittable } from '../../common/validation';
+import { IsId, Omittable, IsPlainText } from '../../common/validation';
 
 export class AwardPointsDto {
   @ApiPropertyOptional({ description: 'The account to credit; or give qr' })
@@ -32,6 +32,7 @@ export class AwardPointsDto {
   @ApiPropertyOptional({ example: '参加河道巡查' })
   @Omittable()
   @IsString()
+  @IsPlainText()
   @Length(1, 200)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason?: string;

@@ -14,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Omittable } from '../../common/validation';
+import { Omittable, IsPlainText } from '../../common/validation';
 import { LedgerEntryResponse } from '../../ledger/dto/ledger.dto';
 
 export const MEMBER_LIST_DEFAULT = 20;
@@ -93,6 +93,7 @@ export class UpdateMemberDto {
   @ApiPropertyOptional({ example: '王小明' })
   @Omittable()
   @IsString()
+  @IsPlainText()
   @Length(1, 40)
   @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;
@@ -110,6 +111,7 @@ export class MoveMemberDto {
   })
   @Omittable()
   @IsString()
+  @IsPlainText()
   @Length(1, 60)
   @Matches(/\S/, { message: 'newHousehold must not be blank' })
   newHousehold?: string;

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { Omittable } from '../../common/validation';
+import { Omittable, IsPlainText } from '../../common/validation';
 
 export class RegisterMemberDto {
   @ApiProperty({ example: '王小明' })
   @IsString()
+  @IsPlainText()
   @Length(1, 40)
   @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
@@ -15,6 +16,7 @@ export class RegisterMemberDto {
   })
   @Omittable()
   @IsString()
+  @IsPlainText()
   @Length(1, 60)
   @Matches(/\S/, { message: 'household must not be blank' })
   household?: string;

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Omittable } from '../../common/validation';
+import { Omittable, IsPlainText } from '../../common/validation';
 
 /** Any subset of the store rules; the same limits as SettingsService enforces. */
 export class UpdateSettingsDto {
   @ApiPropertyOptional({ example: '幸福社区积分超市', maxLength: 40 })
   @Omittable()
   @IsString()
+  @IsPlainText()
   @Length(1, 40)
   @Matches(/\S/, { message: 'storeName must not be blank' })
   storeName?: string;
@@ -28,12 +29,14 @@ export class UpdateSettingsDto {
   @ApiPropertyOptional({ example: '欢迎光临', maxLength: 80 })
   @Omittable()
   @IsString()
+  @IsPlainText()
   @MaxLength(80)
   receiptHeader?: string;
 
   @ApiPropertyOptional({ example: '文明实践 积分兑换 谢谢您的奉献', maxLength: 80 })
   @Omittable()
   @IsString()
+  @IsPlainText()
   @MaxLength(80)
   receiptFooter?: string;
 
