@@ -17,9 +17,13 @@ import {
   type Store,
 } from './helpers';
 
-type Access = 'public' | 'resident' | 'signed-in' | 'volunteer' | 'admin';
+type Access = 'public' | 'resident' | 'signed-in' | 'volunteer' | 'admin' | 'hub-admin' | 'hub-signed';
 
-/** Who may call each route (PRODUCT.md §4). `volunteer` means volunteer or admin. */
+/**
+ * Who may call each route (PRODUCT.md §4). `volunteer` means volunteer or admin. `hub-admin` and
+ * `hub-signed` routes exist at the district hub only (the hub's admin; kiosks signing with their
+ * device key): on a kiosk they answer 404 NOT_A_HUB to anyone (tests/sync checks them at a hub).
+ */
 const ACCESS: Record<string, Access> = {
   'GET /api/health': 'public',
   'GET /api/catalog': 'public',
@@ -81,6 +85,17 @@ const ACCESS: Record<string, Access> = {
   'POST /api/printer/test': 'admin',
   'POST /api/sync/run': 'admin',
   'GET /api/sync/status': 'admin',
+  'PUT /api/sync/hub': 'admin',
+  'POST /api/hub/kiosks': 'hub-admin',
+  'GET /api/hub/kiosks': 'hub-admin',
+  'POST /api/hub/kiosks/{kioskId}/revoke': 'hub-admin',
+  'GET /api/hub/overdrafts': 'hub-admin',
+  'POST /api/hub/overdrafts/{id}/resolve': 'hub-admin',
+  'POST /api/hub/sync/enrol': 'hub-signed',
+  'POST /api/hub/sync/origin': 'hub-signed',
+  'POST /api/hub/sync/push': 'hub-signed',
+  'POST /api/hub/sync/pull': 'hub-signed',
+  'POST /api/hub/sync/digest': 'hub-signed',
 };
 
 interface Operation {
@@ -149,13 +164,13 @@ describe('the OpenAPI document', () => {
   it('lists every route of the access table that this server offers, and every listed route is classified', () => {
     const unclassified = operations.map(routeOf).filter((route) => !(route in ACCESS));
     expect(unclassified, 'routes in /api/docs/openapi.json without an access rule in this test').toEqual([]);
-    const core = Object.keys(ACCESS).filter((route) => !route.includes('/api/sync/'));
+    const core = Object.keys(ACCESS);
     expect(core.filter((route) => !operations.some((op) => routeOf(op) === route))).toEqual([]);
   });
 
   it('marks exactly the routes that need a session as secured (bearer)', () => {
     const wrong = operations
-      .filter((op) => op.secured !== (ACCESS[routeOf(op)] !== 'public'))
+      .filter((op) => op.secured !== !['public', 'hub-signed'].includes(ACCESS[routeOf(op)]!))
       .map((op) => `${routeOf(op)} secured=${op.secured}`);
     expect(wrong).toEqual([]);
   });
@@ -205,6 +220,16 @@ describe('who may call what', () => {
       }
       const answer = await call(op, store.api.as(await tokenFor('resident', op)));
       expect([401, 403], `${route} as resident: ${answer.text}`).not.toContain(answer.status);
+    }
+  });
+
+  it("the hub's routes answer 404 NOT_A_HUB on a kiosk, whoever asks", async () => {
+    const hubRoutes = operations.filter((op) => ACCESS[routeOf(op)]?.startsWith('hub-'));
+    expect(hubRoutes.length).toBe(10);
+    for (const op of hubRoutes) {
+      for (const role of ['none', 'volunteer', 'admin'] as const) {
+        expectError(await call(op, store.api.as(await tokenFor(role, op))), 404, 'NOT_A_HUB');
+      }
     }
   });
 

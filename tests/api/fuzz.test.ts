@@ -658,7 +658,10 @@ describe('HTTP fuzz of every route in the OpenAPI document', () => {
     // The random requests above may have reissued or cancelled the resident's card (which also ends
     // its session); the known-good bodies need a resident whose card and session work.
     resident = await fundedResident(store, 5000);
-    for (const op of operations.filter((o) => o.body)) {
+    // No known-good body exists here for the district's routes: the hub's answer 404 NOT_A_HUB on
+    // a kiosk, and enrolling a kiosk that holds the demo store is refused by design (409).
+    const districtOnly = (o: Operation) => o.path.startsWith('/api/hub/') || o.path === '/api/sync/hub';
+    for (const op of operations.filter((o) => o.body && !districtOnly(o))) {
       const route = `${op.method} ${op.path}`;
       const base = await validBase(route);
       expect(base, `a known-good body for ${route}`).toBeDefined();
