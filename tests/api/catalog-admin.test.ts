@@ -1,4 +1,7 @@
 import { renderCardPng } from '@kiosk/hardware';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api, ApiResponse } from '../support/api';
 import {
@@ -244,17 +247,8 @@ describe('product changes in the audit trail', () => {
 // ---- product pictures ----------------------------------------------------------------------------
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const JPEG_BYTES = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
-  Buffer.from('JFIF\0'),
-  Buffer.alloc(64),
-]);
-const WEBP_BYTES = Buffer.concat([
-  Buffer.from('RIFF'),
-  Buffer.from([36, 0, 0, 0]),
-  Buffer.from('WEBPVP8 '),
-  Buffer.alloc(32),
-]);
+const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
+const UPLOAD_URL = /^\/images\/uploads\/[0-9a-f]{32}\.webp$/;
 
 async function putImage(
   id: string,
@@ -273,6 +267,18 @@ async function putImage(
   return { status: response.status, body: body as Product, headers: response.headers, text };
 }
 
+/** A picture as a camera makes one: `width`×`height` pixels, with EXIF (maker, a copyright text). */
+function photo(format: 'png' | 'jpeg' | 'webp', width: number, height: number): Promise<Buffer> {
+  const image = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 40 } } }).withExif({
+    IFD0: { Make: 'KioskTestCam', Copyright: 'secret-location' },
+  });
+  return image.toFormat(format).toBuffer();
+}
+
+function uploadPath(url: string): string {
+  return join(store.kiosk.dataDir, 'images', url.slice('/images/uploads/'.length));
+}
+
 describe('PUT /api/products/:id/image', () => {
   let product: Product;
   let png: Buffer;
@@ -288,26 +294,55 @@ describe('PUT /api/products/:id/image', () => {
     });
   });
 
-  it('stores a PNG, points imageUrl at it, and serves the same bytes back', async () => {
+  it('stores a PNG re-encoded as WebP, points imageUrl at it, and serves it inert', async () => {
     const response = await putImage(product.id, 'image/png', png);
     expect(response.status, response.text).toBe(200);
     expect(response.body.id).toBe(product.id);
-    expect(response.body.imageUrl).toMatch(/^\/images\/uploads\/[0-9a-f]{32}\.png$/);
+    expect(response.body.imageUrl).toMatch(UPLOAD_URL);
     const served = await getBytes(store.kiosk.url, response.body.imageUrl!);
     expect(served.status).toBe(200);
-    expect(served.headers.get('content-type')).toBe('image/png');
-    expect(served.bytes.equals(png)).toBe(true);
+    expect(served.headers.get('content-type')).toBe('image/webp');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('content-security-policy')).toMatch(/^sandbox(;|$)/);
+    const stored = await sharp(served.bytes).metadata();
+    const original = await sharp(png).metadata();
+    // the card picture is wider than 800 pixels: fitted into 800×800, its proportions kept
+    expect(original.width).toBeGreaterThan(800);
+    expect({ format: stored.format, width: stored.width }).toEqual({ format: 'webp', width: 800 });
+    expect(Math.abs(stored.height - (original.height * 800) / original.width)).toBeLessThanOrEqual(1);
     // The resident catalogue shows the new picture.
     expect((await catalog(store.api)).find((p) => p.id === product.id)?.imageUrl).toBe(response.body.imageUrl);
   });
 
+  it('shrinks a phone photo of up to 8 MiB to fit 800×800 and drops its metadata', async () => {
+    for (const [type, format] of [
+      ['image/jpeg', 'jpeg'],
+      ['image/png', 'png'],
+      ['image/webp', 'webp'],
+    ] as const) {
+      const sent = await photo(format, 4000, 3000);
+      expect((await sharp(sent).metadata()).exif, 'the test photo carries EXIF').toBeDefined();
+      const response = await putImage(product.id, type, sent);
+      expect(response.status, `${type} ${response.text}`).toBe(200);
+      const served = await getBytes(store.kiosk.url, response.body.imageUrl!);
+      const stored = await sharp(served.bytes).metadata();
+      expect({ format: stored.format, width: stored.width, height: stored.height, exif: stored.exif }).toEqual({
+        format: 'webp',
+        width: 800,
+        height: 600,
+        exif: undefined,
+      });
+      expect(served.bytes.includes(Buffer.from('secret-location'))).toBe(false);
+    }
+  });
+
   it('writes product.image to the audit trail with the old and the new URL', async () => {
-    const first = await putImage(product.id, 'image/jpeg', JPEG_BYTES);
+    const first = await putImage(product.id, 'image/jpeg', await photo('jpeg', 20, 10));
     expect(first.status, first.text).toBe(200);
-    expect(first.body.imageUrl).toMatch(/\.jpg$/);
-    const second = await putImage(product.id, 'image/webp', WEBP_BYTES);
+    const second = await putImage(product.id, 'image/webp', await photo('webp', 10, 20));
     expect(second.status, second.text).toBe(200);
-    expect(second.body.imageUrl).toMatch(/\.webp$/);
+    expect(second.body.imageUrl).toMatch(UPLOAD_URL);
+    expect(second.body.imageUrl).not.toBe(first.body.imageUrl);
     const [latest] = await changesOf('product', product.id);
     expect(latest).toMatchObject({
       action: 'product.image',
@@ -318,9 +353,49 @@ describe('PUT /api/products/:id/image', () => {
     expect(Object.keys(latest!.after!)).toEqual(['imageUrl']);
   });
 
+  it('deletes a replaced upload once no product shows it, and keeps one another product still shows', async () => {
+    const other = await createProduct(store.admin, { pricePoints: 3, stock: 1 });
+    const shared = await photo('png', 30, 30);
+    const first = await putImage(product.id, 'image/png', shared);
+    const same = await putImage(other.id, 'image/png', shared);
+    expect(same.body.imageUrl).toBe(first.body.imageUrl);
+    const sharedFile = uploadPath(first.body.imageUrl!);
+
+    // replaced on one product: the other still shows it
+    const replaced = await putImage(product.id, 'image/png', await photo('png', 31, 30));
+    expect(replaced.status, replaced.text).toBe(200);
+    expect(existsSync(sharedFile)).toBe(true);
+    expect((await getBytes(store.kiosk.url, first.body.imageUrl!)).status).toBe(200);
+
+    // replaced on the other one too (by PATCH to a seed picture): nobody shows it, so it is gone
+    const patched = await store.admin.patch<Product>(`/api/products/${other.id}`, {
+      imageUrl: '/images/products/oil.svg',
+    });
+    expect(patched.status, patched.text).toBe(200);
+    expect(existsSync(sharedFile)).toBe(false);
+    expect((await getBytes(store.kiosk.url, first.body.imageUrl!)).status).toBe(404);
+
+    // and the same picture uploaded again is stored again
+    const again = await putImage(other.id, 'image/png', shared);
+    expect(again.body.imageUrl).toBe(first.body.imageUrl);
+    expect((await getBytes(store.kiosk.url, again.body.imageUrl!)).status).toBe(200);
+    expect(existsSync(uploadPath(replaced.body.imageUrl!))).toBe(true);
+  });
+
+  it('refuses a PNG or JPEG signature followed by something else (HTML) with 415 UNSUPPORTED_IMAGE', async () => {
+    const before = (await catalog(store.api)).find((p) => p.id === product.id)!.imageUrl;
+    const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    expectError(await putImage(product.id, 'image/png', Buffer.concat([PNG_MAGIC, html])), 415, 'UNSUPPORTED_IMAGE');
+    expectError(await putImage(product.id, 'image/jpeg', Buffer.concat([JPEG_MAGIC, html])), 415, 'UNSUPPORTED_IMAGE');
+    // a real picture cut short does not decode either
+    expectError(await putImage(product.id, 'image/png', png.subarray(0, png.length / 2)), 415, 'UNSUPPORTED_IMAGE');
+    expect((await catalog(store.api)).find((p) => p.id === product.id)!.imageUrl).toBe(before);
+  });
+
   it('refuses bytes that are not what the Content-Type says (a JPEG sent as PNG) with 415 UNSUPPORTED_IMAGE', async () => {
     const before = (await catalog(store.api)).find((p) => p.id === product.id)!.imageUrl;
-    expectError(await putImage(product.id, 'image/png', JPEG_BYTES), 415, 'UNSUPPORTED_IMAGE');
+    const jpeg = await photo('jpeg', 10, 10);
+    expectError(await putImage(product.id, 'image/png', jpeg), 415, 'UNSUPPORTED_IMAGE');
     expectError(await putImage(product.id, 'image/jpeg', png), 415, 'UNSUPPORTED_IMAGE');
     expectError(await putImage(product.id, 'image/webp', png), 415, 'UNSUPPORTED_IMAGE');
     expectError(await putImage(product.id, 'image/png', Buffer.alloc(0)), 415, 'UNSUPPORTED_IMAGE');
@@ -336,13 +411,22 @@ describe('PUT /api/products/:id/image', () => {
     expectError(await putImage(product.id, undefined, png), 415, 'UNSUPPORTED_IMAGE');
   });
 
-  it('takes a picture of exactly 1 MiB and refuses 1 MiB + 1 byte with 413 PAYLOAD_TOO_LARGE', async () => {
-    const exact = Buffer.concat([PNG_MAGIC, Buffer.alloc(1024 * 1024 - PNG_MAGIC.length, 7)]);
-    const ok = await putImage(product.id, 'image/png', exact);
-    expect(ok.status, ok.text).toBe(200);
+  it('reads up to 8 MiB and refuses 8 MiB + 1 byte, or a picture of too many pixels, with 413 PAYLOAD_TOO_LARGE', async () => {
+    const before = (await catalog(store.api)).find((p) => p.id === product.id)!.imageUrl;
+    const exact = Buffer.concat([PNG_MAGIC, Buffer.alloc(8 * 1024 * 1024 - PNG_MAGIC.length, 7)]);
+    // read in full and looked at: not a picture, but not too large either
+    expectError(await putImage(product.id, 'image/png', exact), 415, 'UNSUPPORTED_IMAGE');
     const tooBig = Buffer.concat([exact, Buffer.from([7])]);
     expectError(await putImage(product.id, 'image/png', tooBig), 413, 'PAYLOAD_TOO_LARGE');
-    expect((await catalog(store.api)).find((p) => p.id === product.id)!.imageUrl).toBe(ok.body.imageUrl);
+    // a small file that decodes to 10,000 × 8,000 pixels
+    const bomb = await sharp({
+      create: { width: 10_000, height: 8_000, channels: 3, background: { r: 0, g: 0, b: 0 } },
+    })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect(bomb.length).toBeLessThan(8 * 1024 * 1024);
+    expectError(await putImage(product.id, 'image/png', bomb), 413, 'PAYLOAD_TOO_LARGE');
+    expect((await catalog(store.api)).find((p) => p.id === product.id)!.imageUrl).toBe(before);
     // JSON bodies keep their own, smaller limit.
     const bigJson = JSON.stringify({ name: 'x'.repeat(70 * 1024), category: '测试', pricePoints: 1 });
     expectError(await store.admin.post('/api/products', bigJson), 413, 'PAYLOAD_TOO_LARGE');
@@ -362,6 +446,45 @@ describe('PUT /api/products/:id/image', () => {
   });
 });
 
+describe('imageUrl of POST / PATCH /api/products', () => {
+  it('may only be one of the kiosk’s own pictures: 400 VALIDATION_FAILED for any other address', async () => {
+    const product = await createProduct(store.admin, { pricePoints: 4, stock: 1 });
+    for (const imageUrl of [
+      '//evil.example/x.png',
+      'http://evil.example/x.png',
+      'https://evil.example/x.png',
+      'javascript:alert(1)',
+      'data:image/png;base64,AAAA',
+      '/\\evil.example/x.png',
+      '/images/../api/members',
+      '/images/products/../../x.png',
+      '/images//evil.example/x.png',
+      '/images/products/oil.svg?x=1',
+      '/api/products',
+      'images/products/oil.svg',
+    ]) {
+      const created = await store.admin.post('/api/products', {
+        name: '外链',
+        category: '测试',
+        pricePoints: 1,
+        imageUrl,
+      });
+      expectError(created, 400, 'VALIDATION_FAILED');
+      expect((created.body as { message: string }).message).toContain('imageUrl');
+      expectError(await store.admin.patch(`/api/products/${product.id}`, { imageUrl }), 400, 'VALIDATION_FAILED');
+    }
+    for (const imageUrl of [
+      '/images/products/oil.svg',
+      '/images/uploads/0123456789abcdef0123456789abcdef.webp',
+      null,
+    ]) {
+      const patched = await store.admin.patch<Product>(`/api/products/${product.id}`, { imageUrl });
+      expect(patched.status, patched.text).toBe(200);
+      expect(patched.body.imageUrl).toBe(imageUrl);
+    }
+  });
+});
+
 // ---- store settings ------------------------------------------------------------------------------
 
 describe('GET / PATCH /api/settings', () => {
@@ -371,6 +494,7 @@ describe('GET / PATCH /api/settings', () => {
     expect(Object.keys(response.body).sort()).toEqual(
       [
         'minRedeemBalance',
+        'offlineAllowance',
         'receiptFooter',
         'receiptHeader',
         'residentIdleSeconds',

@@ -112,7 +112,10 @@ function fitFont(text: string, preferred: number, width: number): number {
  * so the PDF needs no Chinese font.
  */
 export async function renderCardSheetPdf(cards: CardFace[]): Promise<Buffer> {
-  const pngs = await Promise.all(cards.map((card) => renderCardPng(card)));
+  // one card after another: each drawing takes a thread of libuv's pool, which the caller's
+  // database and file system share (all at once, a sheet of hundreds of cards filled the pool)
+  const pngs: Buffer[] = [];
+  for (const card of cards) pngs.push(await renderCardPng(card));
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: '积分卡 member cards' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -101,7 +101,8 @@ export class BackupService
     this.state = this.loadState();
     if (!this.serving) return;
     const { dataDir } = this.config;
-    mkdirSync(dataDir, { recursive: true });
+    // owner-only: the database, card keys and backups live here
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const other = liveLock(dataDir);
     if (other) throw new Error(`Not starting: ${describeLock(other)}. Stop it first.`);
     holdLock(dataDir, 'kiosk');

@@ -47,11 +47,10 @@ describe('validationMessage', () => {
 });
 
 class Named {
-  @IsString()
-  @IsPlainText()
-  @Length(1, 4)
   name!: string;
 }
+// the decorators applied as functions: this spec runs without decorator syntax
+for (const decorate of [IsString(), IsPlainText(), Length(1, 4)]) decorate(Named.prototype, 'name');
 
 async function validateName(name: unknown): Promise<unknown> {
   try {

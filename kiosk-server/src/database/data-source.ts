@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -32,7 +32,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       extra: { max: 10 },
     };
   }
-  mkdirSync(dirname(config.database.path), { recursive: true });
+  createPrivateFile(config.database.path);
   return {
     type: 'sqlite',
     database: config.database.path,
@@ -43,6 +43,20 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     busyErrorRetry: 50,
     driver: quietSqlite3,
   };
+}
+
+/**
+ * The database holds every resident's name, household and points: readable by the kiosk's own
+ * user only. Its directory is made 0700 when the kiosk creates it, and the file 0600 before
+ * SQLite opens it (SQLite gives its -wal and -shm files the database file's permissions). A file
+ * made readable to others by an earlier version is made owner-only too.
+ */
+export function createPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
 }
 
 /**

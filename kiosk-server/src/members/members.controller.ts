@@ -12,7 +12,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { renderCardPng, renderCardSheetPdf } from '@kiosk/hardware';
+import { renderCardPng } from '@kiosk/hardware';
 import { CardsService } from '../cards/cards.service';
 import { DomainError } from '../common/domain-error';
 import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
@@ -28,6 +28,7 @@ import {
   UpdateMemberDto,
 } from './dto/member-admin.dto';
 import { CardResponse, RegisteredMemberResponse, RegisterMemberDto } from './dto/member.dto';
+import { CardSheets } from './card-sheets';
 import { MemberDirectory } from './member-directory.service';
 import { MembersService, toMemberSummary } from './members.service';
 
@@ -38,6 +39,7 @@ export class MembersController {
     private readonly members: MembersService,
     private readonly directory: MemberDirectory,
     private readonly cards: CardsService,
+    private readonly sheets: CardSheets,
   ) {}
 
   @Get()
@@ -76,7 +78,7 @@ export class MembersController {
     if (query.memberIds && faces.length === 0) {
       throw DomainError.notFound('CARD_NOT_FOUND', 'None of these members has an active card.');
     }
-    return new StreamableFile(await renderCardSheetPdf(faces));
+    return new StreamableFile(await this.sheets.sheet(faces));
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { type CardFace, renderCardPng, renderCardSheetPdf } from '@kiosk/hardware';
 import { fork } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 interface CardFilesJob {
@@ -24,10 +24,23 @@ export function writeCardFilesApart(dir: string, faces: CardFace[]): Promise<voi
   });
 }
 
+/** A card's picture carries its QR, which signs a resident in like a password: owner-only files. */
+export const CARD_DIR_MODE = 0o700;
+export const CARD_FILE_MODE = 0o600;
+
 export async function writeCardFiles({ dir, faces }: CardFilesJob): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const face of faces) await writeFile(join(dir, `${face.cardNo}.png`), await renderCardPng(face));
-  await writeFile(join(dir, 'cards-a4.pdf'), await renderCardSheetPdf(faces));
+  await mkdir(dir, { recursive: true, mode: CARD_DIR_MODE });
+  await chmod(dir, CARD_DIR_MODE);
+  for (const face of faces) {
+    await writePrivateFile(join(dir, `${face.cardNo}.png`), await renderCardPng(face));
+  }
+  await writePrivateFile(join(dir, 'cards-a4.pdf'), await renderCardSheetPdf(faces));
+}
+
+/** Writes a file readable by the kiosk's user only, also when an older, more open one is replaced. */
+export async function writePrivateFile(path: string, data: string | Uint8Array): Promise<void> {
+  await writeFile(path, data, { mode: CARD_FILE_MODE });
+  await chmod(path, CARD_FILE_MODE);
 }
 
 if (require.main === module) {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { seedDemoStore, type SeedSummary, type SeedTarget } from '@kiosk/seed';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActivitiesService } from '../activities/activities.service';
 import { cardNumberFrom } from '../cards/card-number';
@@ -12,7 +11,7 @@ import { MemberRepository } from '../members/member.repository';
 import { MembersService } from '../members/members.service';
 import { CardsService } from '../cards/cards.service';
 import { StaffService } from '../staff/staff.service';
-import { writeCardFilesApart } from './card-files';
+import { writeCardFilesApart, writePrivateFile } from './card-files';
 import { SEED_ACTOR } from './seed-actor';
 
 /** Fills an empty store with the demo data of `seed/`, through the same services the API uses. */
@@ -91,7 +90,8 @@ export class SeedService {
       balance: balanceOf.get(face.cardNo),
       qr: face.qr,
     }));
-    await writeFile(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+    // every card's QR text: for trying the demo store only (this is written by the demo seed alone)
+    await writePrivateFile(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
     return dir;
   }
 }

@@ -3488,7 +3488,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The picture itself, at most 1 MiB */
+        /** @description The picture itself, at most 8 MiB; stored re-encoded as WebP, fitted into 800×800, without metadata */
         requestBody: {
             content: {
                 "image/jpeg": string;

@@ -1,5 +1,6 @@
 import { detailNumber, errorMessageKey, NETWORK_ERROR } from '../api/errors';
 import { ApiFailure } from '../api/client';
+import type { Params } from '../i18n/types';
 import type { StaffTextKey } from './i18n';
 
 /** Error codes the staff screens meet, in plain words; resident codes (cards…) keep their words. */
@@ -39,11 +40,50 @@ export function failureOf(error: unknown): ApiFailure {
   return error instanceof ApiFailure ? error : new ApiFailure('UNKNOWN', 0, String(error));
 }
 
-/** The lock's length on the server, for when a LOCKED_OUT answer carries no details. */
+/** The lock's longest length on the server, for when a LOCKED_OUT answer carries no details. */
 const LOCKOUT_MINUTES = 5;
 
 /** The whole minutes a LOCKED_OUT answer asks to wait (`details.retryAfterSeconds`, rounded up); at least 1. */
 export function lockedMinutes(failure: Pick<ApiFailure, 'details'>): number {
   const seconds = detailNumber(failure.details, 'retryAfterSeconds');
   return seconds === null ? LOCKOUT_MINUTES : Math.max(1, Math.ceil(seconds / 60));
+}
+
+/** A text key and the numbers it shows. */
+export interface StaffErrorText {
+  key: StaffTextKey;
+  params?: Params;
+}
+
+/**
+ * A sign-in refused for too many wrong PINs. The server slows the address that sent them (30 s,
+ * then longer with each further wrong PIN) and, after more, the username for everyone (up to
+ * 5 minutes); either way the answer says how long to wait. Under a minute the wait is said in
+ * seconds, so a volunteer is not told "1 minute" for a 30-second pause.
+ */
+export function lockedOutText(failure: Pick<ApiFailure, 'details'>): StaffErrorText {
+  const seconds = detailNumber(failure.details, 'retryAfterSeconds');
+  if (seconds !== null && seconds < 60)
+    return { key: 'signIn.lockedOutSeconds', params: { n: Math.max(1, Math.ceil(seconds)) } };
+  return { key: 'signIn.lockedOut', params: { n: lockedMinutes(failure) } };
+}
+
+/**
+ * A reprint refused (429 REPRINT_LIMIT): too many of this receipt within a minute (`details.
+ * retryAfterSeconds`: wait and try again), or as many as one receipt may ever get (`details.limit`).
+ */
+export function reprintLimitText(failure: Pick<ApiFailure, 'details'>): StaffErrorText {
+  const seconds = detailNumber(failure.details, 'retryAfterSeconds');
+  if (seconds !== null) return { key: 'staffError.reprintTooFast', params: { n: Math.max(1, Math.ceil(seconds)) } };
+  const limit = detailNumber(failure.details, 'limit');
+  return limit === null
+    ? { key: 'staffError.reprintLimit' }
+    : { key: 'staffError.reprintLimitOf', params: { n: limit } };
+}
+
+/** Any refusal in plain words for a staff screen, with the numbers of its details where it has some. */
+export function staffErrorText(failure: Pick<ApiFailure, 'code' | 'details'>): StaffErrorText {
+  if (failure.code === 'LOCKED_OUT') return lockedOutText(failure);
+  if (failure.code === 'REPRINT_LIMIT') return reprintLimitText(failure);
+  return { key: staffErrorKey(failure.code) };
 }

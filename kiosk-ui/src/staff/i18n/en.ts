@@ -26,7 +26,9 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'signIn.leave': 'Back to the start',
   'signIn.pinInvalid': 'Wrong username or PIN. Please try again.',
   'signIn.lockedOut': (p) =>
-    `Too many wrong PINs: this username is locked. Try again in ${p.n} ${Number(p.n) === 1 ? 'minute' : 'minutes'}.`,
+    `Too many wrong PINs, so signing in is paused. Try again in ${p.n} ${Number(p.n) === 1 ? 'minute' : 'minutes'}. Each further wrong PIN makes the wait longer.`,
+  'signIn.lockedOutSeconds': (p) =>
+    `Too many wrong PINs, so signing in is paused. Try again in ${p.n} ${Number(p.n) === 1 ? 'second' : 'seconds'}. Each further wrong PIN makes the wait longer.`,
   'signIn.pinTooShort': 'The PIN has at least {n} digits.',
   'signIn.sessionExpired': 'You were signed out. Please sign in again.',
   'signIn.cardInvalid': 'This staff card is not valid here. Please sign in with your username and PIN.',
@@ -131,9 +133,15 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'staffError.notAHousehold': 'That is one person’s own account; please give a household.',
   'staffError.barcodeTaken': 'This barcode already belongs to another product.',
   'staffError.unsupportedImage': 'Wrong picture type. Choose a PNG, JPEG or WebP picture.',
-  'staffError.imageTooLarge': 'The picture is too large: at most 1 MB.',
+  'staffError.imageTooLarge': 'The picture is too large: at most 8 MB, or too many pixels.',
   'staffError.network': 'Cannot reach the server right now. Please try again later.',
   'staffError.generic': 'Something went wrong. Please try again.',
+  'staffError.reprintTooFast': (p) =>
+    `This receipt was just reprinted several times. Try again in ${p.n} ${Number(p.n) === 1 ? 'second' : 'seconds'}.`,
+  'staffError.reprintLimitOf': (p) =>
+    `This receipt has been reprinted ${p.n} times, the most allowed. Ask an admin if another copy is really needed.`,
+  'staffError.reprintLimit':
+    'This receipt has been reprinted too often. Ask an admin if another copy is really needed.',
   'staffError.alreadyVoided': 'This redemption has already been voided.',
   'staffError.eventClosed': 'This event has ended: no more check-ins.',
   'staffError.notFound': 'Not found: someone may have changed it. Go back and look it up again.',

@@ -78,10 +78,10 @@ describe('catalogue form', () => {
     expect(productChanges(oil, cleared.body)).toEqual({ monthlyLimit: null, active: false });
   });
 
-  it('refuses pictures the server would refuse: other types, more than 1 MiB', () => {
-    expect(imageProblem({ type: 'image/png', size: 1024 * 1024 })).toBeNull();
+  it('refuses pictures the server would refuse: other types, more than 8 MiB', () => {
+    expect(imageProblem({ type: 'image/png', size: 8 * 1024 * 1024 })).toBeNull();
     expect(imageProblem({ type: 'image/svg+xml', size: 100 })).toBe('imageType');
-    expect(imageProblem({ type: 'image/jpeg', size: 1024 * 1024 + 1 })).toBe('imageSize');
+    expect(imageProblem({ type: 'image/jpeg', size: 8 * 1024 * 1024 + 1 })).toBe('imageSize');
   });
 
   it('suggests the categories in use, most used first', () => {

@@ -30,7 +30,7 @@ export const LIMITS = {
   monthlyLimit: { min: product.monthlyLimit.minimum, max: product.monthlyLimit.maximum },
   threshold: { min: product.lowStockThreshold.minimum, max: product.lowStockThreshold.maximum },
   stock: { min: product.stock.minimum, max: product.stock.maximum },
-  imageBytes: 1024 * 1024,
+  imageBytes: 8 * 1024 * 1024,
 } as const;
 
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
