@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -74,6 +74,8 @@ export async function databaseForDataDir(dataDir: string): Promise<string> {
   await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
   created.add(name);
   const url = databaseUrl(name);
+  // the marker lives in the data directory, which may not exist yet (a kiosk makes its own 0700)
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(join(dataDir, MARKER), `${url}\n`);
   return url;
 }

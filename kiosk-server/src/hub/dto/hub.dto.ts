@@ -1,15 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsPlainText } from '../../common/validation';
 
 export class CreateKioskDto {
   @ApiProperty({ example: '幸福社区积分超市', description: 'The store; the first kiosk of a new name creates it' })
   @IsString()
+  @IsPlainText()
   @Length(1, 40)
   @Matches(/\S/, { message: 'store must not be blank' })
   store!: string;
 
   @ApiProperty({ example: '1号柜台' })
   @IsString()
+  @IsPlainText()
   @Length(1, 40)
   @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
@@ -45,6 +48,7 @@ export class HubKioskResponse {
 export class RevokeKioskDto {
   @ApiProperty({ example: '设备丢失' })
   @IsString()
+  @IsPlainText()
   @Length(1, 200)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
@@ -84,6 +88,7 @@ export class ResolveOverdraftDto {
 
   @ApiProperty({ example: '两台兑换机断网期间重复兑换，经社区核实' })
   @IsString()
+  @IsPlainText()
   @Length(1, 200)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsId, Omittable } from '../../common/validation';
+import { IsId, IsPlainText, Omittable } from '../../common/validation';
 import type { RedemptionStatus } from '../redemption.entity';
 
 export const MAX_LINES = 20;
@@ -44,6 +44,7 @@ export class CreateRedemptionDto {
 export class VoidRedemptionDto {
   @ApiProperty({ example: '误兑换，会员退回商品' })
   @IsString()
+  @IsPlainText()
   @Length(2, 200)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
