@@ -25,22 +25,7 @@ export class JournalRepository {
    * stamps the store whose kiosks receive it and its own change sequence.
    */
   async insert(runner: SqlRunner, row: JournalRow, hub?: { store: string; hubSeq: number }): Promise<boolean> {
-    const inserted = await runner.run(
-      `INSERT INTO "sync_journal" (${COLUMNS}, "store", "hubSeq") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT ("origin", "seq") DO NOTHING`,
-      [
-        row.origin,
-        row.seq,
-        row.hlc,
-        row.changes,
-        row.createdAt,
-        row.prevHash,
-        row.hash,
-        hub?.store ?? null,
-        hub?.hubSeq ?? null,
-      ],
-    );
-    return inserted === 1;
+    return (await this.insertMany(runner, [{ ...row, ...hub }])).size === 1;
   }
 
   /**
