@@ -75,6 +75,14 @@ export class HubRepository {
     ]);
   }
 
+  async kioskNamed(tx: Tx, store: string, name: string): Promise<HubKioskEntity | undefined> {
+    const [row] = await tx.all<HubKioskEntity>(
+      `SELECT ${KIOSK_COLUMNS} FROM "hub_kiosks" WHERE "store" = ? AND "name" = ?`,
+      [store, name],
+    );
+    return row;
+  }
+
   kiosks(): Promise<HubKioskEntity[]> {
     return this.db.all<HubKioskEntity>(`SELECT ${KIOSK_COLUMNS} FROM "hub_kiosks" ORDER BY "store", "name"`);
   }
@@ -258,10 +266,13 @@ export class HubRepository {
     );
   }
 
-  overdrafts(): Promise<(OverdraftEntity & { accountName: string; balance: number })[]> {
+  /** Every overdraft with its account's name and balance now, newest first; only one when `id` is given. */
+  overdrafts(id?: string): Promise<(OverdraftEntity & { accountName: string; balance: number })[]> {
     return this.db.all(
       `SELECT ${OVERDRAFT_COLUMNS.replace(/"(\w+)"/g, 'o."$1"')}, a."name" AS "accountName", a."balance" AS "balance"
-       FROM "hub_overdrafts" o JOIN "accounts" a ON a."id" = o."accountId" ORDER BY o."openedAt" DESC`,
+       FROM "hub_overdrafts" o JOIN "accounts" a ON a."id" = o."accountId"
+       ${id === undefined ? '' : 'WHERE o."id" = ?'} ORDER BY o."openedAt" DESC`,
+      id === undefined ? [] : [id],
     );
   }
 }

@@ -62,6 +62,22 @@ export interface KioskListItem {
   origin: string | null;
 }
 
+function toKioskListItem(kiosk: HubKioskEntity): KioskListItem {
+  return {
+    kioskId: kiosk.kioskId,
+    store: kiosk.store,
+    name: kiosk.name,
+    enrolled: kiosk.enrolledAt !== null,
+    lastSyncAt: kiosk.lastSyncAt,
+    acknowledgedSeq: Number(kiosk.acknowledgedSeq),
+    chain: kiosk.chainProblem ? 'broken' : 'ok',
+    chainProblem: kiosk.chainProblem,
+    revoked: kiosk.revokedAt !== null,
+    revokedReason: kiosk.revokedReason,
+    origin: kiosk.origin,
+  };
+}
+
 /** Typed to the user: groups of four, no 0/O or 1/I/L to mix up. */
 function enrolmentCode(): string {
   const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
@@ -133,8 +149,7 @@ export class HubService implements OnModuleInit {
       createdAt: now.toISOString(),
     };
     await this.writes.run(async (tx) => {
-      const clash = (await this.repository.kiosks()).find((k) => k.store === kiosk.store && k.name === kiosk.name);
-      if (clash) {
+      if (await this.repository.kioskNamed(tx, kiosk.store, kiosk.name)) {
         throw DomainError.conflict('KIOSK_NAME_TAKEN', `Store ${kiosk.store} already has a kiosk named ${kiosk.name}.`);
       }
       await this.repository.insertKiosk(tx, kiosk);
@@ -157,19 +172,7 @@ export class HubService implements OnModuleInit {
   }
 
   async listKiosks(): Promise<KioskListItem[]> {
-    return (await this.repository.kiosks()).map((kiosk) => ({
-      kioskId: kiosk.kioskId,
-      store: kiosk.store,
-      name: kiosk.name,
-      enrolled: kiosk.enrolledAt !== null,
-      lastSyncAt: kiosk.lastSyncAt,
-      acknowledgedSeq: Number(kiosk.acknowledgedSeq),
-      chain: kiosk.chainProblem ? 'broken' : 'ok',
-      chainProblem: kiosk.chainProblem,
-      revoked: kiosk.revokedAt !== null,
-      revokedReason: kiosk.revokedReason,
-      origin: kiosk.origin,
-    }));
+    return (await this.repository.kiosks()).map(toKioskListItem);
   }
 
   async revokeKiosk(kioskId: string, reason: string, actor: string): Promise<KioskListItem> {
@@ -180,7 +183,7 @@ export class HubService implements OnModuleInit {
       await this.repository.revoke(tx, kioskId, reason, new Date().toISOString());
       await this.audit.record(tx, { actor, action: 'revoke', entity: 'kiosk', entityId: kioskId, after: { reason } });
     });
-    return (await this.listKiosks()).find((kiosk) => kiosk.kioskId === kioskId)!;
+    return toKioskListItem((await this.repository.kiosk(kioskId))!);
   }
 
   /**
@@ -226,11 +229,12 @@ export class HubService implements OnModuleInit {
         after: { mode, reason, pointsBookedBack: mode === 'write-off' ? missing : 0 },
       });
     });
-    return (await this.overdrafts()).find((overdraft) => overdraft.id === id)!;
+    return (await this.overdrafts(id))[0]!;
   }
 
-  async overdrafts() {
-    return (await this.repository.overdrafts()).map((row) => ({
+  /** Every overdraft, newest first, or the one with this id. */
+  async overdrafts(id?: string) {
+    return (await this.repository.overdrafts(id)).map((row) => ({
       id: row.id,
       accountId: row.accountId,
       accountName: row.accountName,

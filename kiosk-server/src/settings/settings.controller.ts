@@ -32,25 +32,9 @@ export class SettingsController {
   }
 }
 
+/** The rules as stored are the answer, field for field (a copy, not the service's own object). */
 function toSettingsResponse(settings: Readonly<StoreSettings>): SettingsResponse {
-  const {
-    storeName,
-    minRedeemBalance,
-    residentIdleSeconds,
-    receiptHeader,
-    receiptFooter,
-    showNameOnCard,
-    offlineAllowance,
-  } = settings;
-  return {
-    storeName,
-    minRedeemBalance,
-    residentIdleSeconds,
-    receiptHeader,
-    receiptFooter,
-    showNameOnCard,
-    offlineAllowance,
-  };
+  return { ...settings };
 }
 
 /** The store rules an admin changes: minimum balance, idle time, receipt header and footer, store name. */
