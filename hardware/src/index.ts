@@ -44,3 +44,6 @@ export {
   type RankingNotice,
   type RankingNoticeRow,
 } from './ranking/ranking';
+
+// A store's quarterly settlement (季度结算单) as an A4 sheet to sign and file
+export { renderSettlementPdf, settlementTitle, type SettlementSheet } from './settlement/settlement';

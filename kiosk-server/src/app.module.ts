@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { DomainExceptionFilter } from './common/exception.filter';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DistrictModule } from './district/district.module';
 import { EventsModule } from './events/events.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
@@ -51,6 +52,7 @@ import { SyncModule } from './sync/sync.module';
     BackupModule,
     SyncModule,
     HubModule,
+    DistrictModule,
     SeedModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -47,6 +47,7 @@ interface Settings {
   receiptHeader: string;
   receiptFooter: string;
   showNameOnCard: boolean;
+  largeQuantity: number;
 }
 
 /** A well-formed id that names no product. */
@@ -493,6 +494,7 @@ describe('GET / PATCH /api/settings', () => {
     expect(response.status, response.text).toBe(200);
     expect(Object.keys(response.body).sort()).toEqual(
       [
+        'largeQuantity',
         'minRedeemBalance',
         'offlineAllowance',
         'receiptFooter',
@@ -539,6 +541,23 @@ describe('GET / PATCH /api/settings', () => {
     expect((await redeem(resident.api, [{ productId: product.id, quantity: 1 }])).status).toBe(201);
   });
 
+  it('keeps the large-delivery threshold (100 by default), shown to every kiosk page before sign-in', async () => {
+    const before = (await store.admin.get<Settings>('/api/settings')).body;
+    expect(before.largeQuantity).toBe(100);
+    expect((await store.api.get<{ largeQuantity: number }>('/api/kiosk')).body.largeQuantity).toBe(100);
+    const changed = await store.admin.patch<Settings>('/api/settings', { largeQuantity: 250 });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.largeQuantity).toBe(250);
+    expect((await store.api.get<{ largeQuantity: number }>('/api/kiosk')).body.largeQuantity).toBe(250);
+    const [change] = await changesOf('settings', 'store');
+    expect(change).toMatchObject({ before: { largeQuantity: 100 }, after: { largeQuantity: 250 } });
+    // A question on the screen, not a rule: the server still books a delivery above it.
+    const product = await createProduct(store.admin, { pricePoints: 2, stock: 1 });
+    const restock = await volunteer.post('/api/inventory/restocks', { productId: product.id, quantity: 251 });
+    expect(restock.status, restock.text).toBe(201);
+    expect((await store.admin.patch('/api/settings', { largeQuantity: 100 })).status).toBe(200);
+  });
+
   it('a PATCH that changes nothing writes no trail row', async () => {
     const before = await changesOf('settings', 'store');
     const current = (await store.admin.get<Settings>('/api/settings')).body;
@@ -562,6 +581,9 @@ describe('GET / PATCH /api/settings', () => {
       { residentIdleSeconds: 3601 },
       { receiptHeader: 'x'.repeat(81) },
       { showNameOnCard: 'yes' },
+      { largeQuantity: 0 },
+      { largeQuantity: 100001 },
+      { largeQuantity: 2.5 },
       { storeName: '好名字', minRedeemBalance: -5 },
     ]) {
       expectError(await store.admin.patch('/api/settings', body), 400, 'VALIDATION_FAILED');

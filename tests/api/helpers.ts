@@ -48,6 +48,8 @@ export interface LedgerEntry {
   kind: 'award' | 'redeem' | 'void' | 'adjust';
   reason: string;
   actor: string;
+  /** In passbooks: the display name of this kiosk's staff member who made the entry. */
+  actorName?: string;
   kioskId: string;
   seq: number;
   createdAt: string;

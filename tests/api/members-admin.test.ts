@@ -82,6 +82,19 @@ describe('GET /api/members (search)', () => {
     expect(await listed(`?q=${encodeURIComponent('没有这个人')}`)).toEqual([]);
   });
 
+  it('household=: exactly the members a registration with that label would join, not labels containing it', async () => {
+    const first = await createMember(store.admin, '户主王', '精确楼3栋201');
+    const second = await createMember(store.admin, '家人李', '精确楼3栋201');
+    await createMember(store.admin, '邻居赵', '精确楼13栋2010');
+    await createMember(store.admin, '精确楼3栋201'); // a person whose own account bears the label's text
+    const label = encodeURIComponent(' 精确楼3栋201 ');
+    const household = await listed(`?household=${label}&q=${encodeURIComponent('邻居')}`);
+    expect(household.map((m) => m.id)).toEqual([second.memberId, first.memberId]);
+    expect(household.every((m) => m.account.id === first.accountId && m.account.kind === 'household')).toBe(true);
+    expect(await listed(`?household=${encodeURIComponent('精确楼3栋2')}`)).toEqual([]);
+    expectError(await store.admin.get(`/api/members?household=${'长'.repeat(61)}`), 400, 'VALIDATION_FAILED');
+  });
+
   it('treats % and _ as plain characters, not wildcards', async () => {
     const percent = await createMember(store.admin, '百分100%号');
     expect((await listed('?q=%25')).map((m) => m.id)).toEqual([percent.memberId]);

@@ -2,6 +2,7 @@ import { rankingPageCount, ROWS_ON_LAST_PAGE } from '@kiosk/hardware';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../support/api';
 import {
+  createMember,
   createProduct,
   expectError,
   fundedResident,
@@ -206,7 +207,20 @@ describe('GET /api/reports/summary', () => {
 });
 
 describe('GET /api/exports/awards.csv', () => {
-  const HEADER = ['时间', '账户', '账户类型', '积分', '类别', '事由', '经办人', '终端', '流水号'];
+  const HEADER = [
+    '时间',
+    '账户',
+    '账户类型',
+    '会员',
+    '卡号',
+    '积分',
+    '类别',
+    '事由',
+    '经办人',
+    '经办人账号',
+    '终端',
+    '流水号',
+  ];
 
   it('has one row per award or deduction in the ledger, with account, points, reason, actor, kiosk and sequence', async () => {
     const rows = await csvRows('/api/exports/awards.csv');
@@ -231,17 +245,20 @@ describe('GET /api/exports/awards.csv', () => {
       ]);
     expect(expected.length).toBe(2);
     const mine = rows
-      .filter((row) => expected.some((entry) => entry[5] === row[8]))
-      .map((row) => [row[4], row[3], row[5], row[6], row[7], row[8]]);
+      .filter((row) => expected.some((entry) => entry[5] === row[11]))
+      .map((row) => [row[6], row[5], row[7], row[9], row[10], row[11]]);
     expect(mine).toEqual(expected);
-    const named = rows.filter((row) => expected.some((entry) => entry[5] === row[8]));
-    expect(named.map((row) => [row[1], row[2]])).toEqual([
-      [book.account.name, '个人'],
-      [book.account.name, '个人'],
+    const named = rows.filter((row) => expected.some((entry) => entry[5] === row[11]));
+    // A one-person account names its member and card; the staff member is named by name.
+    const member = (await store.admin.get<{ member: { name: string } }>(`/api/members/${resident.memberId}`)).body
+      .member;
+    expect(named.map((row) => [row[1], row[2], row[3], row[4], row[8]])).toEqual([
+      [book.account.name, '个人', member.name, resident.cardNo, '社区管理员'],
+      [book.account.name, '个人', member.name, resident.cardNo, '社区管理员'],
     ]);
     expect(named[1]![0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     // Oldest first, like the passbook.
-    const seqs = rows.slice(1).map((row) => Number(row[8]));
+    const seqs = rows.slice(1).map((row) => Number(row[11]));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
 
@@ -254,17 +271,52 @@ describe('GET /api/exports/awards.csv', () => {
     });
     expect(award.status, award.text).toBe(201);
     const today = await csvRows(`/api/exports/awards.csv?from=${localDay()}&to=${localDay()}`);
-    const row = today.find((r) => r[5]?.includes('志愿服务') && r[3] === '3');
-    expect(row?.[5]).toBe(`'=1+2 志愿服务`);
+    const row = today.find((r) => r[7]?.includes('志愿服务') && r[5] === '3');
+    expect(row?.[7]).toBe(`'=1+2 志愿服务`);
     expect(await csvRows(`/api/exports/awards.csv?from=${localDay(1)}`)).toEqual([HEADER]);
     const untilYesterday = await csvRows(`/api/exports/awards.csv?to=${localDay(-1)}`);
-    expect(untilYesterday.some((r) => r[5]?.includes('志愿服务') && r[3] === '3')).toBe(false);
+    expect(untilYesterday.some((r) => r[7]?.includes('志愿服务') && r[5] === '3')).toBe(false);
     expectError(
       await store.admin.get('/api/exports/awards.csv?from=2026-11-02&to=2026-11-01'),
       400,
       'VALIDATION_FAILED',
     );
     expectError(await store.admin.get('/api/exports/awards.csv?from=yesterday'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('names the member of an event check-in, nobody for a household award, and the staff member by name', async () => {
+    const household = `测试楼${Date.now() % 100000}`;
+    const first = await createMember(store.admin, '钱家老大', household);
+    const second = await createMember(store.admin, '钱家老二', household);
+    expect(second.accountId).toBe(first.accountId);
+    const added = await store.admin.post<{ id: string; username: string }>('/api/staff', {
+      displayName: '何阿姨',
+      role: 'admin',
+      pin: '864200',
+    });
+    expect(added.status, added.text).toBe(201);
+    const signedIn = await store.api.post<{ token: string }>('/api/staff/sessions', {
+      username: added.body.username,
+      pin: '864200',
+    });
+    const he = store.api.as(signedIn.body.token);
+    const householdAward = await he.post('/api/points/awards', {
+      accountId: first.accountId,
+      points: 4,
+      reason: '全家打扫楼道',
+    });
+    expect(householdAward.status, householdAward.text).toBe(201);
+    const activities = await he.get<{ id: string }[]>('/api/activities');
+    const event = await he.post<{ id: string }>('/api/events', { activityId: activities.body[0]!.id, points: 6 });
+    expect(event.status, event.text).toBe(201);
+    const checkIn = await he.post(`/api/events/${event.body.id}/check-ins`, { qr: second.qr });
+    expect(checkIn.status, checkIn.text).toBe(201);
+
+    const rows = (await csvRows('/api/exports/awards.csv')).filter((row) => row[1] === household);
+    expect(rows.map((row) => [row[2], row[3], row[4], row[5], row[8], row[9]])).toEqual([
+      ['家庭', '', '', '4', '何阿姨', `staff:${added.body.username}`],
+      ['家庭', '钱家老二', second.cardNo, '6', '何阿姨', `staff:${added.body.username}`],
+    ]);
   });
 
   it('is for admins only', async () => {

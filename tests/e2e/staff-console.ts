@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { captureScreen, LANDSCAPE, scannerBurst } from './browser';
 
 /*
- * Driving the staff console in Chromium the way staff do: the sign-in on the on-screen keys, the
+ * Driving the staff console in Chromium the way staff do: the sign-in by name and PIN pad, the
  * home menu, the number pads and the handheld scanner. Shared by the staff end-to-end tests.
  */
 
@@ -27,15 +27,27 @@ export async function openStaffAt(
   return { page, errors };
 }
 
-/** Username on the on-screen letters (when asked for), PIN on the number pad. */
+/**
+ * Who signs in, by a tap on their name in the sign-in list (or, when the list is hidden, on the
+ * on-screen letters), then the PIN on the number pad. Straight to the PIN when a person is chosen
+ * already (a staff card was scanned, or a wrong PIN is being tried again).
+ */
 export async function enterCredentials(page: Page, username: string, pin: string): Promise<void> {
   await page.getByTestId('screen-staff-sign-in').waitFor();
+  await page
+    .getByTestId('pin')
+    .or(page.getByTestId('staff-name').first())
+    .or(page.getByTestId('letter-keys'))
+    .waitFor();
   if (await page.getByTestId('letter-keys').isVisible()) {
     for (const letter of username) await page.getByTestId(`letter-${letter}`).click();
     expect(await page.getByTestId('staff-username').inputValue()).toBe(username);
     await page.getByTestId('staff-name-next').click();
+  } else if ((await page.getByTestId('pin').count()) === 0) {
+    await page.locator(`[data-testid="staff-name"][data-username="${username}"]`).click();
   }
   await page.getByTestId('pin').waitFor();
+  await page.getByTestId('pin-clear').click();
   for (const digit of pin) await page.getByTestId(`pin-${digit}`).click();
   await page.getByTestId('staff-sign-in').click();
 }

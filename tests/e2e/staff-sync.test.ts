@@ -62,7 +62,14 @@ describe.skipIf(!CHROMIUM)(
       const atHub = await signInAt(browser, hub.server.url, 'admin', ADMIN_PIN);
       await atHub.page.getByTestId('staff-menu-hub-kiosks').waitFor();
       const hubTiles = await menuTiles(atHub.page);
-      expect(hubTiles).toEqual(['hub-kiosks', 'hub-overdrafts']);
+      expect(hubTiles).toEqual([
+        'hub-my-pin',
+        'hub-kiosks',
+        'hub-overdrafts',
+        'hub-ranking',
+        'hub-settlement',
+        'hub-staff',
+      ]);
       await expectAccessible(atHub.page, 'sync-hub-home');
 
       await openScreen(atHub.page, 'hub-kiosks');

@@ -118,7 +118,8 @@ describe.skipIf(!CHROMIUM)(
       const { page, errors } = await openKiosk(browser, kiosk.url);
       await page.getByTestId('screen-start').waitFor();
       await staffScan(page, qr, async () => (await page.getByTestId('pin').count()) > 0);
-      expect(await page.locator('#pin-title').textContent()).toContain('volunteer');
+      // the PIN prompt names the person by their display name, not their username
+      expect(await page.locator('#pin-title').textContent()).toBe('志愿者，请输入密码');
       expect(await page.getByTestId('screen-member').count()).toBe(0);
       for (const digit of VOLUNTEER_PIN) await page.getByTestId(`pin-${digit}`).click();
       await page.getByTestId('staff-sign-in').click();
@@ -138,7 +139,9 @@ describe.skipIf(!CHROMIUM)(
 
       await enterCredentials(page, 'volunteer', '111111');
       await page.getByTestId('sign-in-error').waitFor();
-      expect(await page.getByTestId('sign-in-error').textContent()).toBe('用户名或密码不对，请再试一次。');
+      expect(await page.getByTestId('sign-in-error').textContent()).toBe(
+        '密码不对。还可以试 4 次，再错要等一会儿才能登录。',
+      );
       // The PIN was cleared and is shown as dots while typed.
       expect(await page.getByTestId('pin-display').textContent()).toContain('请输入');
       for (const digit of '1357') await page.getByTestId(`pin-${digit}`).click();
@@ -160,6 +163,7 @@ describe.skipIf(!CHROMIUM)(
         'staff-menu-low-stock',
         'staff-menu-reprint',
         'staff-menu-help',
+        'staff-menu-my-pin',
       ]);
       expect(await page.getByTestId('staff-user').textContent()).toContain('志愿者');
       await expectAccessible(page, 'home');
@@ -170,12 +174,14 @@ describe.skipIf(!CHROMIUM)(
       await expectAccessible(page, 'home-en');
       await page.getByTestId('language-toggle').click();
 
-      // The next visit remembers the username and asks only for the PIN.
+      // The next visit lists the person who signed in here first: one tap, then the PIN.
       await page.getByTestId('staff-sign-out').click();
       await page.getByTestId('screen-start').waitFor();
       await page.evaluate(() => (location.hash = '#staff'));
       await page.getByTestId('screen-staff-sign-in').waitFor();
-      expect(await page.locator('#pin-title').textContent()).toContain('volunteer');
+      await expect.poll(() => page.getByTestId('staff-name').first().getAttribute('data-username')).toBe('volunteer');
+      await page.getByTestId('staff-name').first().click();
+      expect(await page.locator('#pin-title').textContent()).toBe('志愿者，请输入密码');
       await expectAccessible(page, 'sign-in-pin');
       expect(errors).toEqual([]);
     });

@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import { execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
@@ -76,7 +77,13 @@ function textRuns(svg: string): { label: string; glyphs: number }[] {
   }));
 }
 
-/** How many filled shapes (glyphs and rules) each page of the PDF draws. */
+/** The text of each page, as a PDF reader extracts it (poppler's pdftotext). */
+function pdfText(pdf: Buffer): string[] {
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+  return text.split('\f').filter((page) => page.trim() !== '');
+}
+
+/** How many filled shapes each page of the PDF draws. */
 function pdfFills(pdf: Buffer): number[] {
   const text = pdf.toString('latin1');
   return [...text.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)]
@@ -107,14 +114,26 @@ describe('ranking notice PDF', () => {
     expect(rankingTitle({ storeName: '和平里', year: 2027, month: 1 })).toBe('和平里 2027年1月 积分公示');
   });
 
-  it('draws on each page as many shapes as the SVG of that page: every glyph and rule is in the PDF', async () => {
+  it('draws its text as text in the embedded font subset, so it can be searched and copied', async () => {
     const n = notice(30);
-    const svgs = rankingPagesSvg(n);
-    const expected = svgs.map(
-      (svg) => textRuns(svg).reduce((sum, run) => sum + run.glyphs, 0) + (svg.match(/<rect x=/g) ?? []).length,
-    );
-    expect(pdfFills(await renderRankingPdf(n))).toEqual(expected);
-    expect(expected.every((shapes) => shapes > 100)).toBe(true);
+    const pdf = await renderRankingPdf(n);
+    const pages = pdfText(pdf);
+    expect(pages).toHaveLength(2);
+    for (const page of pages) expect(page).toContain('幸福社区积分超市 2026年11月 积分公示');
+    const words = pages.join('\n').split(/\s+/);
+    for (const row of n.rows) expect(words.filter((word) => word === row.displayName)).toHaveLength(1);
+    expect(pages[1]).toContain('公示期：2026年12月1日 至 2026年12月7日');
+    expect(pages[0]).toMatch(/第\s*1\s*页\s*\/\s*共\s*2\s*页/); // pdftotext drops the spaces of the layout
+    // Both weights are embedded, as subsets (a full Noto Sans SC file is over 10 MB).
+    const fonts = pdf.toString('latin1').match(/\/FontName \/[A-Z]{6}\+[^\s/]+/g) ?? [];
+    expect(fonts).toHaveLength(2);
+    expect(pdf.length).toBeLessThan(100_000);
+  });
+
+  it('draws only the rules as filled shapes: no glyph outlines', async () => {
+    const n = notice(30);
+    const rules = rankingPagesSvg(n).map((svg) => (svg.match(/<rect x=/g) ?? []).length);
+    expect(pdfFills(await renderRankingPdf(n))).toEqual(rules);
   });
 });
 
@@ -180,5 +199,24 @@ describe('paginate', () => {
       expect(pages.at(-1)!).toBeLessThanOrEqual(ROWS_ON_LAST_PAGE);
       expect(pages.slice(0, -1).every((size) => size <= ROWS_ON_FULL_PAGE && size > 0)).toBe(true);
     }
+  });
+});
+
+describe('district notice (rows of several stores)', () => {
+  it('adds a store column when the rows name their store, and none otherwise', async () => {
+    const stores = ['幸福社区积分超市', '和平社区积分超市'];
+    const district: RankingNotice = {
+      ...notice(4),
+      storeName: '全区',
+      rows: rows(4).map((row, i) => ({ ...row, store: stores[i % 2]! })),
+    };
+    const [page] = pdfText(await renderRankingPdf(district));
+    expect(page).toContain('全区 2026年11月 积分公示');
+    expect(page).toContain('门店');
+    for (const row of district.rows) {
+      expect(page).toMatch(new RegExp(`${row.displayName.replace(/\*/g, '\\*')}\\s+${row.store}\\s+${row.points}`));
+    }
+    expect(textRuns(rankingPagesSvg(district)[0]!).map((run) => run.label)).toContain(stores[1]);
+    expect(pdfText(await renderRankingPdf(notice(4)))[0]).not.toContain('门店');
   });
 });

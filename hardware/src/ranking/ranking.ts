@@ -1,23 +1,14 @@
 import { renderAsync } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
-import { displayWidth, printableText } from '../receipt/text-width';
-import {
-  FONT_FILES,
-  RESVG_NO_FONTS,
-  SvgCanvas,
-  escapeXml,
-  glyphOutline,
-  glyphPlacement,
-  preloadGlyphs,
-  textWidthPx,
-} from '../render/glyphs';
+import { printableText } from '../receipt/text-width';
+import { FONT_FILES, RESVG_NO_FONTS, SvgCanvas, escapeXml, preloadGlyphs, textWidthPx } from '../render/glyphs';
 
 /**
  * The monthly public ranking (积分公示) as an A4 notice for the board: title, a table of rank,
  * masked name and points earned that month, the notice period and room for the supervisors'
  * signature. Laid out once as drawing operations, drawn as SVG (previews, tests) and as PDF.
- * Like the member cards, text is drawn from glyph outlines of the bundled font, so the notice
- * looks the same on every machine; the PDF also carries the text itself (see renderRankingPdf).
+ * In the SVG, as on the member cards, text is drawn from glyph outlines of the bundled font, so the
+ * notice looks the same on every machine; the PDF draws it as text in that font (see renderRankingPdf).
  */
 
 export type RankingBy = 'member' | 'household';
@@ -27,6 +18,8 @@ export interface RankingNoticeRow {
   /** Already masked (王*明, 王*明家): the notice hangs in public. */
   displayName: string;
   points: number;
+  /** The store of the row, on a notice of several stores (the district's); a column when given. */
+  store?: string;
 }
 
 export interface RankingNotice {
@@ -62,7 +55,10 @@ const COLUMNS = {
   rankCentre: MARGIN + 44,
   nameLeft: MARGIN + 130,
   pointsRight: A4_PT.width - MARGIN - 24,
+  storeLeft: MARGIN + 220,
 };
+/** Room of the store column, up to the points column's header. */
+const STORE_WIDTH = 150;
 
 interface TextOp {
   kind: 'text';
@@ -101,6 +97,7 @@ export function layoutRanking(notice: RankingNotice): Op[][] {
     const ops: Op[] = [];
     heading(ops, notice);
     table(ops, rows, notice.by, notice.rows.length === 0);
+    if (notice.rows.some((row) => row.store !== undefined)) storeColumn(ops, rows);
     if (page === chunks.length - 1) closing(ops, notice);
     footer(ops, notice, page, chunks.length);
     return ops;
@@ -221,6 +218,17 @@ function table(ops: Op[], rows: RankingNoticeRow[], by: RankingBy, empty: boolea
   });
 }
 
+/** The store of each row, shrunk to fit the column when the name is long. */
+function storeColumn(ops: Op[], rows: RankingNoticeRow[]): void {
+  const top = TABLE_TOP + HEADER_HEIGHT;
+  ops.push({ kind: 'text', text: '门店', x: COLUMNS.storeLeft, baseline: TABLE_TOP + 20, size: 13, bold: true });
+  rows.forEach((row, i) => {
+    const text = printableText(row.store ?? '');
+    const size = Math.min(14, Math.floor((STORE_WIDTH / Math.max(1, textWidthPx(text, 1))) * 10) / 10);
+    ops.push({ kind: 'text', text, x: COLUMNS.storeLeft, baseline: top + (i + 1) * ROW_HEIGHT - 8, size });
+  });
+}
+
 /** The notice period (公示期) and the lines the supervision committee signs. */
 function closing(ops: Op[], notice: RankingNotice): void {
   const top = TABLE_BOTTOM + 18;
@@ -315,14 +323,16 @@ export async function renderRankingPng(notice: RankingNotice, page = 0, zoom = 2
   return rendered.asPng();
 }
 
+/** The names the embedded fonts go by inside the PDF. */
+const PDF_FONTS = { regular: 'NotoSansSC', bold: 'NotoSansSC-Bold' } as const;
+
 /**
- * The A4 notice as a PDF with the text drawn as vector outlines (sharp at any printer resolution,
- * the same shapes as the SVG), and the same text again, invisible, in the bundled Noto Sans SC
- * (embedded as a subset of the characters used), so the notice can be searched and copied.
+ * The A4 notice as a PDF whose text is text: drawn in the bundled Noto Sans SC, which pdfkit embeds
+ * as a subset of the characters used, so the notice prints sharp, can be searched and copied, and
+ * is what PDF viewers and archives expect. The layout is the SVG's.
  */
 export async function renderRankingPdf(notice: RankingNotice): Promise<Buffer> {
   const pages = layoutRanking(notice);
-  preload(pages);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
@@ -334,6 +344,8 @@ export async function renderRankingPdf(notice: RankingNotice): Promise<Buffer> {
       CreationDate: notice.printedAt,
     },
   });
+  doc.registerFont(PDF_FONTS.regular, FONT_FILES.regular);
+  doc.registerFont(PDF_FONTS.bold, FONT_FILES.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
@@ -344,10 +356,7 @@ export async function renderRankingPdf(notice: RankingNotice): Promise<Buffer> {
     doc.addPage();
     for (const op of ops) {
       if (op.kind === 'rule') doc.rect(op.x, op.y - op.thickness / 2, op.width, op.thickness).fill(op.colour);
-      else {
-        drawPdfText(doc, op);
-        searchableText(doc, op);
-      }
+      else drawPdfText(doc, op);
     }
   }
   doc.end();
@@ -355,39 +364,11 @@ export async function renderRankingPdf(notice: RankingNotice): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** One text run at its place; centred and right-aligned runs by the font's own advance widths. */
 function drawPdfText(doc: PDFKit.PDFDocument, op: TextOp): void {
-  let x = leftOf(op);
-  for (const ch of op.text) {
-    const { d } = glyphOutline(ch, op.bold ?? false);
-    if (d !== '') {
-      const p = glyphPlacement(ch, op.bold ?? false, op.size / 2, op.size);
-      doc
-        .save()
-        .translate(x + p.dx, op.baseline)
-        .scale(p.scaleX, p.scaleY)
-        .path(d)
-        .fill(op.fill ?? '#000')
-        .restore();
-    }
-    x += (displayWidth(ch) * op.size) / 2;
-  }
-}
-
-/**
- * Text render mode 3 (neither fill nor stroke: what OCR layers use) over the outlines, stretched
- * with character spacing to the width the outlines take, so a selection covers what is seen.
- */
-function searchableText(doc: PDFKit.PDFDocument, op: TextOp): void {
   if (op.text.trim() === '') return;
-  doc.font(op.bold ? FONT_FILES.bold : FONT_FILES.regular).fontSize(op.size);
-  const chars = Array.from(op.text).length;
-  const spacing = chars > 1 ? (textWidthPx(op.text, op.size) - doc.widthOfString(op.text)) / (chars - 1) : 0;
-  doc.save();
-  doc.addContent('3 Tr');
-  doc.text(op.text, leftOf(op), op.baseline, {
-    lineBreak: false,
-    baseline: 'alphabetic',
-    characterSpacing: spacing,
-  });
-  doc.restore();
+  doc.font(op.bold ? PDF_FONTS.bold : PDF_FONTS.regular).fontSize(op.size);
+  const width = doc.widthOfString(op.text);
+  const left = op.align === 'centre' ? op.x - width / 2 : op.align === 'right' ? op.x - width : op.x;
+  doc.fillColor(op.fill ?? '#000').text(op.text, left, op.baseline, { lineBreak: false, baseline: 'alphabetic' });
 }

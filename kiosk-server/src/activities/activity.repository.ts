@@ -26,6 +26,21 @@ export class ActivityRepository {
     return rows.map(toActivity);
   }
 
+  /** Every activity, retired ones too, oldest first: the admin's list. */
+  async all(): Promise<ActivityEntity[]> {
+    const rows = await this.db.all<ActivityRow>(`SELECT ${COLUMNS} FROM "activities" ORDER BY "id"`);
+    return rows.map(toActivity);
+  }
+
+  /** The activity holding this name, other than `exceptId`: names are unique. */
+  async nameHolder(tx: Tx, name: string, exceptId?: string): Promise<ActivityEntity | undefined> {
+    const [row] = await tx.all<ActivityRow>(`SELECT ${COLUMNS} FROM "activities" WHERE "name" = ? AND "id" <> ?`, [
+      name,
+      exceptId ?? '',
+    ]);
+    return row && toActivity(row);
+  }
+
   /** One activity, active or not; pass the write's `tx` to read inside it. */
   async find(id: string, runner: SqlRunner = this.db): Promise<ActivityEntity | undefined> {
     const [row] = await runner.all<ActivityRow>(`SELECT ${COLUMNS} FROM "activities" WHERE "id" = ?`, [id]);
@@ -38,6 +53,17 @@ export class ActivityRepository {
       activity.name,
       activity.defaultPoints,
       activity.active,
+    ]);
+    tx.changed('activities', activity);
+  }
+
+  /** Writes the whole activity back (it is a synced record: the row travels as it now is). */
+  async update(tx: Tx, activity: ActivityEntity): Promise<void> {
+    await tx.run(`UPDATE "activities" SET "name" = ?, "defaultPoints" = ?, "active" = ? WHERE "id" = ?`, [
+      activity.name,
+      activity.defaultPoints,
+      activity.active,
+      activity.id,
     ]);
     tx.changed('activities', activity);
   }

@@ -4,7 +4,7 @@ import { VerifyResponse } from '../ledger/dto/ledger.dto';
 import { LedgerService } from '../ledger/ledger.service';
 import { StaffOnly } from '../sessions/auth.guards';
 import { AuditTrailService } from './audit-trail.service';
-import { AdminChangeResponse, AdminChangesQuery } from './dto/audit.dto';
+import { AdminChangeResponse, AdminChangesQuery, AuditActorResponse } from './dto/audit.dto';
 
 @ApiTags('audit')
 @Controller('api/audit')
@@ -25,6 +25,13 @@ export class AuditController {
   @ApiOkResponse({ type: [AdminChangeResponse] })
   @StaffOnly('admin')
   changes(@Query() query: AdminChangesQuery): Promise<AdminChangeResponse[]> {
-    return this.trail.list({ limit: query.limit ?? 50, beforeId: query.beforeId, entity: query.entity });
+    return this.trail.list({ ...query, limit: query.limit ?? 50 });
+  }
+
+  @Get('actors')
+  @ApiOkResponse({ type: [AuditActorResponse] })
+  @StaffOnly('admin')
+  actors(): Promise<AuditActorResponse[]> {
+    return this.trail.actors();
   }
 }

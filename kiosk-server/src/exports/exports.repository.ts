@@ -33,6 +33,11 @@ export interface AwardEntryRow {
   kind: LedgerKind;
   reason: string;
   actor: string;
+  /** The staff member's display name when the actor is a staff member of this kiosk. */
+  actorName: string | null;
+  /** The member the entry is for: the one who checked in, or the only member of the account. */
+  memberName: string | null;
+  cardNo: string | null;
   kioskId: string;
   seq: number;
 }
@@ -65,7 +70,7 @@ function within(column: string, range: TimeRange): { sql: string; params: string
   return { sql: sql.map((condition) => ` AND ${condition}`).join(''), params };
 }
 
-/** Read-only export queries; they read the redemption, member, ledger, account and product tables. */
+/** Read-only export queries; they read the redemption, member, card, ledger, account, check-in, staff and product tables. */
 @Injectable()
 export class ExportsRepository {
   constructor(private readonly db: Database) {}
@@ -87,15 +92,27 @@ export class ExportsRepository {
     );
   }
 
-  /** Every award and adjustment entry of the ledger in the range, oldest first. */
+  /**
+   * Every award and adjustment entry of the ledger in the range, oldest first, with the member it
+   * names (an event check-in's member, else the only member of a one-person account; none for a
+   * household award) and that member's newest card, and the staff member's display name.
+   */
   awardEntries(range: TimeRange): Promise<AwardEntryRow[]> {
     const time = within('e."createdAt"', range);
     return this.db.all<AwardEntryRow>(
       `SELECT e."createdAt" AS "createdAt", a."name" AS "accountName", a."kind" AS "accountKind",
               e."delta" AS "delta", e."kind" AS "kind", e."reason" AS "reason", e."actor" AS "actor",
+              s."displayName" AS "actorName", m."name" AS "memberName",
+              (SELECT c."cardNo" FROM "cards" c WHERE c."memberId" = m."id"
+                ORDER BY c."issuedAt" DESC, c."cardNo" DESC LIMIT 1) AS "cardNo",
               e."kioskId" AS "kioskId", e."seq" AS "seq"
          FROM "ledger_entries" e
          JOIN "accounts" a ON a."id" = e."accountId"
+         LEFT JOIN "event_check_ins" ci ON ci."ledgerEntryId" = e."id"
+         LEFT JOIN "members" m ON m."id" = COALESCE(ci."memberId",
+              (SELECT CASE WHEN COUNT(*) = 1 THEN MIN(o."id") END
+                 FROM "members" o WHERE o."accountId" = e."accountId"))
+         LEFT JOIN "staff" s ON e."actor" = 'staff:' || s."username"
         WHERE e."kind" IN ('award', 'adjust')${time.sql}
         ORDER BY e."createdAt" ASC, e."id" ASC`,
       time.params,

@@ -18,7 +18,20 @@ const REDEMPTION_HEADER = [
   '终端',
 ];
 
-const AWARD_HEADER = ['时间', '账户', '账户类型', '积分', '类别', '事由', '经办人', '终端', '流水号'];
+const AWARD_HEADER = [
+  '时间',
+  '账户',
+  '账户类型',
+  '会员',
+  '卡号',
+  '积分',
+  '类别',
+  '事由',
+  '经办人',
+  '经办人账号',
+  '终端',
+  '流水号',
+];
 
 const STOCK_HEADER = ['商品', '分类', '条码', '单价(积分)', '库存', '预警线', '库存价值(积分)', '状态'];
 
@@ -54,7 +67,10 @@ export class ExportsService {
     );
   }
 
-  /** One row per award or admin adjustment (deduction) in the ledger within [from, to] local days. */
+  /**
+   * One row per award or admin adjustment (deduction) in the ledger within [from, to] local days,
+   * naming the member (when the entry names one) and the staff member by name.
+   */
   async awardsCsv(from?: string, to?: string): Promise<string> {
     const rows = await this.repository.awardEntries(dayRange(from, to));
     return toCsv(
@@ -63,9 +79,13 @@ export class ExportsService {
         formatLocal(row.createdAt),
         row.accountName,
         row.accountKind === 'household' ? '家庭' : '个人',
+        row.memberName,
+        row.cardNo,
         row.delta,
         row.delta > 0 ? '发放' : '扣减',
         row.reason,
+        // the person's name for readers; the stored actor beside it, as the change log keeps it
+        row.actorName ?? row.actor,
         row.actor,
         row.kioskId,
         row.seq,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
 import type { StaffSession } from '../sessions/session.store';
 import {
@@ -11,14 +11,20 @@ import {
   RevokeKioskDto,
 } from './dto/hub.dto';
 import { HubRoleGuard } from './hub-role.guard';
+import { UsbHubImportResponse } from '../sync/dto/usb.dto';
+import { fileBytes, USB_FILE_TYPE } from '../sync/usb-body';
 import { HubService } from './hub.service';
+import { HubUsbService } from './hub-usb.service';
 
 /** The district admin's routes at the hub. */
 @ApiTags('hub')
 @Controller('api/hub')
 @UseGuards(HubRoleGuard)
 export class HubController {
-  constructor(private readonly hub: HubService) {}
+  constructor(
+    private readonly hub: HubService,
+    private readonly usb: HubUsbService,
+  ) {}
 
   @Post('kiosks')
   @StaffOnly('admin')
@@ -67,5 +73,20 @@ export class HubController {
   @ApiOkResponse({ type: [OverdraftResponse] })
   overdrafts(): Promise<OverdraftResponse[]> {
     return this.hub.overdrafts();
+  }
+
+  @Post('usb/import')
+  @HttpCode(200)
+  @StaffOnly('admin')
+  @ApiConsumes(USB_FILE_TYPE)
+  @ApiBody({ description: "A kiosk's export file, unchanged", schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary: "Import a store kiosk's USB export (as a signed push) and answer with the file to take back",
+    description:
+      "The answer carries the acknowledgement, the store's changes after the kiosk's cursor and the digest, signed by the hub. Refused, changing nothing: USB_FILE_DAMAGED, USB_WRONG_KIND, USB_KIOSK_UNKNOWN, USB_FILE_OLD (409), KIOSK_REVOKED (403), CHAIN_BROKEN (409).",
+  })
+  @ApiOkResponse({ type: UsbHubImportResponse })
+  importUsb(@Body() body: unknown, @CurrentStaff() staff: StaffSession): Promise<UsbHubImportResponse> {
+    return this.usb.importFile(fileBytes(body), staffActor(staff));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { qrSvgDocument } from '@kiosk/hardware';
-import { createHash, createPublicKey, randomInt } from 'node:crypto';
+import { createPublicKey, randomInt } from 'node:crypto';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { DomainError } from '../common/domain-error';
 import { uuidv7 } from '../common/ids';
@@ -25,6 +25,7 @@ import { HUB_ORIGIN, hashJournalRow, JOURNAL_GENESIS, type JournalRow, parseChan
 import { JournalRepository } from '../sync/journal.repository';
 import { checkedChange, ReplicaRepository } from '../sync/replica.repository';
 import {
+  DeviceKey,
   deviceKeyId,
   SIGNATURE_HEADERS,
   SIGNATURE_WINDOW_MS,
@@ -32,6 +33,7 @@ import {
   verifySignature,
 } from '../sync/request-signature';
 import type { HubKioskEntity, OverdraftEntity } from './hub-kiosk.entity';
+import { enrolmentCodeHash } from '../sync/usb-file';
 import { HubRepository } from './hub.repository';
 
 /** Pushed rows taken per write at the hub. */
@@ -85,8 +87,7 @@ function enrolmentCode(): string {
 }
 
 export function codeHash(code: string): string {
-  const normalized = code.toUpperCase().replace(/[^0-9A-Z]/g, '');
-  return createHash('sha256').update(`enrolment:${normalized}`).digest('hex');
+  return enrolmentCodeHash(code);
 }
 
 /**
@@ -97,6 +98,7 @@ export function codeHash(code: string): string {
 export class HubService implements OnModuleInit {
   private readonly logger = new Logger('Hub');
   private noncesChecked = 0;
+  private key: DeviceKey | undefined;
 
   constructor(
     private readonly writes: WriteQueue,
@@ -121,6 +123,12 @@ export class HubService implements OnModuleInit {
       const store = entry && (await this.repository.storeOfAccount(tx, entry.row.accountId as string));
       return store ? { store, hubSeq: await this.repository.nextHubSeq(tx) } : undefined;
     });
+  }
+
+  /** The hub's own device key: it signs the answer files of USB transfers; kiosks get its public key. */
+  signingKey(): DeviceKey {
+    this.key ??= DeviceKey.loadOrCreate(this.config.dataDir);
+    return this.key;
   }
 
   // ---- hub admin ----------------------------------------------------------------------------
@@ -309,11 +317,26 @@ export class HubService implements OnModuleInit {
   }
 
   async enrol(keyId: string, body: EnrolRequest): Promise<EnrolResponse> {
+    return this.enrolByHash(keyId, codeHash(body.code), body);
+  }
+
+  /** Kiosks waiting for enrolment (a USB enrolment names its kiosk by a proof of the code only). */
+  async waitingKiosks(): Promise<HubKioskEntity[]> {
+    return (await this.repository.kiosks()).filter((kiosk) => kiosk.keyId === null && kiosk.revokedAt === null);
+  }
+
+  /** Binds the kiosk whose code has this hash to the device key (over HTTP, or from a USB file). */
+  async enrolByHash(keyId: string, hash: string, body: Omit<EnrolRequest, 'code'>): Promise<EnrolResponse> {
     return this.writes.run(async (tx) => {
-      const kiosk = await this.repository.kioskByCode(tx, codeHash(body.code));
+      const kiosk = await this.repository.kioskByCode(tx, hash);
       if (!kiosk) throw DomainError.unauthorized('ENROLMENT_CODE_INVALID', 'No kiosk has this enrolment code.');
       if (kiosk.revokedAt) throw new DomainError(403, 'KIOSK_REVOKED', 'This kiosk was revoked at the hub.');
-      const answer = { kioskId: kiosk.kioskId, store: kiosk.store, name: kiosk.name };
+      const answer = {
+        kioskId: kiosk.kioskId,
+        store: kiosk.store,
+        name: kiosk.name,
+        hubKey: this.signingKey().publicKeyPem,
+      };
       if (kiosk.keyId !== null) {
         // the same kiosk asking again (its first answer was lost) gets the same answer
         if (kiosk.keyId === keyId && kiosk.origin === body.origin) return answer;
@@ -565,6 +588,7 @@ export class HubService implements OnModuleInit {
       store: kiosk.store,
       cardKeys: await this.repository.cardKeys(kiosk.store, kiosk.kioskId),
       spendingPoints: await this.repository.spendingPoints(kiosk.store),
+      hubKey: this.signingKey().publicKeyPem,
     };
   }
 

@@ -10,7 +10,10 @@ const ACCOUNT_COLUMNS = `"id", "kind", "name", "balance", "createdAt"`;
 /** The entry columns of `e`, where a query joins entries with their account. */
 const ENTRY_COLUMNS_OF_E = ENTRY_COLUMNS.replace(/"(\w+)"/g, 'e."$1"');
 
-interface PassbookRow extends LedgerEntryEntity {
+/** A passbook line: the entry and, where this kiosk's staff made it, their display name. */
+export type PassbookEntry = LedgerEntryEntity & { actorName: string | null };
+
+interface PassbookRow extends PassbookEntry {
   accountKind: AccountKind;
   accountName: string;
   accountBalance: number;
@@ -105,12 +108,13 @@ export class LedgerRepository {
     tx: Tx,
     accountId: string,
     limit?: number,
-  ): Promise<{ account: AccountEntity; entries: LedgerEntryEntity[] } | undefined> {
+  ): Promise<{ account: AccountEntity; entries: PassbookEntry[] } | undefined> {
     const order = limit === undefined ? `e."createdAt", e."id"` : `e."createdAt" DESC, e."id" DESC LIMIT ?`;
     const rows = await tx.all<PassbookRow>(
       `SELECT a."kind" AS "accountKind", a."name" AS "accountName", a."balance" AS "accountBalance",
-         a."createdAt" AS "accountCreatedAt", ${ENTRY_COLUMNS_OF_E}
+         a."createdAt" AS "accountCreatedAt", ${ENTRY_COLUMNS_OF_E}, s."displayName" AS "actorName"
        FROM "accounts" a LEFT JOIN "ledger_entries" e ON e."accountId" = a."id"
+       LEFT JOIN "staff" s ON e."actor" = 'staff:' || s."username"
        WHERE a."id" = ? ORDER BY ${order}`,
       limit === undefined ? [accountId] : [accountId, limit],
     );

@@ -7,7 +7,7 @@ import { SettingsService } from '../settings/settings.service';
 import type { AccountEntity } from './account.entity';
 import type { LedgerEntryEntity, LedgerKind } from './ledger-entry.entity';
 import { checkLedger, GENESIS_HASH, hashLedgerEntry, type LedgerVerification } from './ledger-hash';
-import { LedgerRepository } from './ledger.repository';
+import { LedgerRepository, type PassbookEntry } from './ledger.repository';
 
 export interface LedgerPosting {
   accountId: string;
@@ -71,7 +71,7 @@ export class LedgerService {
    * Entries from release 0.1 keep their refIds as they were (`activity:<number>`); the passbook
    * shows refIds as stored and never resolves them.
    */
-  async passbook(accountId: string, limit?: number): Promise<{ account: AccountEntity; entries: LedgerEntryEntity[] }> {
+  async passbook(accountId: string, limit?: number): Promise<{ account: AccountEntity; entries: PassbookEntry[] }> {
     // On SQLite reads share the connection with the write queue's open batch, so even one
     // statement can see a redemption land half-way; in the queue no write runs while it reads.
     const passbook = await this.writes.run((tx) => this.repository.passbook(tx, accountId, limit));

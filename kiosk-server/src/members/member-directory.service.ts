@@ -29,8 +29,12 @@ export class MemberDirectory {
   ) {}
 
   /** Newest first; `q` is a case-insensitive part of a name, a household label or any card number. */
-  async list(q = '', limit = MEMBER_LIST_DEFAULT): Promise<MemberListItem[]> {
-    const rows = await this.repository.list(q.trim().toLowerCase(), limit);
+  async list(q = '', limit = MEMBER_LIST_DEFAULT, household?: string): Promise<MemberListItem[]> {
+    // registration stores the label trimmed and NFC-normalised: compare it the same way
+    const label = household?.trim().normalize('NFC');
+    const rows = label
+      ? await this.repository.inHousehold(label, limit)
+      : await this.repository.list(q.trim().toLowerCase(), limit);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,

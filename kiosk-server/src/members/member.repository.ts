@@ -21,6 +21,13 @@ function likeContaining(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A directory row: the member, their account and their active card. */
+const LIST_ROWS = `SELECT m."id" AS "id", m."name" AS "name", m."household" AS "household", a."id" AS "accountId",
+              a."kind" AS "accountKind", a."name" AS "accountName", a."balance" AS "balance", card."cardNo" AS "cardNo"
+       FROM "members" m
+       JOIN "accounts" a ON a."id" = m."accountId"
+       LEFT JOIN "cards" card ON card."memberId" = m."id" AND card."status" = 'active'`;
+
 /** Members. The directory's reads join `accounts` and `cards` (read-only) to show balances and cards. */
 @Injectable()
 export class MemberRepository {
@@ -38,15 +45,22 @@ export class MemberRepository {
       : '';
     const pattern = likeContaining(needle);
     return this.db.all<MemberListRow>(
-      `SELECT m."id" AS "id", m."name" AS "name", m."household" AS "household", a."id" AS "accountId",
-              a."kind" AS "accountKind", a."name" AS "accountName", a."balance" AS "balance", card."cardNo" AS "cardNo"
-       FROM "members" m
-       JOIN "accounts" a ON a."id" = m."accountId"
-       LEFT JOIN "cards" card ON card."memberId" = m."id" AND card."status" = 'active'
+      `${LIST_ROWS}
        ${search}
        ORDER BY m."createdAt" DESC, m."id" DESC
        LIMIT ?`,
       needle ? [pattern, pattern, pattern, limit] : [limit],
+    );
+  }
+
+  /** The members of the household account labelled exactly `label`, newest first. */
+  inHousehold(label: string, limit: number): Promise<MemberListRow[]> {
+    return this.db.all<MemberListRow>(
+      `${LIST_ROWS}
+       WHERE a."kind" = 'household' AND a."name" = ?
+       ORDER BY m."createdAt" DESC, m."id" DESC
+       LIMIT ?`,
+      [label, limit],
     );
   }
 

@@ -46,7 +46,7 @@ export class MembersController {
   @ApiOkResponse({ type: [MemberListItem] })
   @StaffOnly('volunteer', 'admin')
   list(@Query() query: MemberListQuery): Promise<MemberListItem[]> {
-    return this.directory.list(query.q, query.limit);
+    return this.directory.list(query.q, query.limit, query.household);
   }
 
   @Post()

@@ -57,11 +57,11 @@ export class RankingsService {
 }
 
 /** The local calendar month as the instants [from, to), comparable with stored ISO timestamps. */
-function monthBounds({ year, month }: RankingMonth): { from: string; to: string } {
+export function monthBounds({ year, month }: RankingMonth): { from: string; to: string } {
   return { from: new Date(year, month - 1, 1).toISOString(), to: new Date(year, month, 1).toISOString() };
 }
 
-function byMember(earnings: EarningRow[], members: RankedMemberRow[]): Map<string, Tally> {
+export function byMember(earnings: EarningRow[], members: RankedMemberRow[]): Map<string, Tally> {
   const byId = new Map(members.map((m) => [m.id, m]));
   const tally = new Map<string, Tally>();
   for (const earning of earnings) {
@@ -75,7 +75,7 @@ function byMember(earnings: EarningRow[], members: RankedMemberRow[]): Map<strin
   return tally;
 }
 
-function byHousehold(earnings: EarningRow[], members: RankedMemberRow[]): Map<string, Tally> {
+export function byHousehold(earnings: EarningRow[], members: RankedMemberRow[]): Map<string, Tally> {
   const tally = new Map<string, Tally>();
   for (const earning of earnings) {
     let row = tally.get(earning.accountId);
@@ -92,7 +92,7 @@ function byHousehold(earnings: EarningRow[], members: RankedMemberRow[]): Map<st
   return tally;
 }
 
-interface Tally {
+export interface Tally {
   key: string;
   displayName: string;
   points: number;
@@ -100,14 +100,19 @@ interface Tally {
 
 /** Most points first; equal points share a rank, as on a paper notice board (1, 2, 2, 4). */
 function rank(tally: Map<string, Tally>): RankingRow[] {
+  return rankTallies(tally).map(({ rank, displayName, points }) => ({ rank, displayName, points }));
+}
+
+/** `rank` with each row's tally key (member or account id), for callers that label rows further. */
+export function rankTallies(tally: Map<string, Tally>): (RankingRow & { key: string })[] {
   const sorted = [...tally.values()]
     .filter((row) => row.points > 0)
     .sort((a, b) => b.points - a.points || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const rows: RankingRow[] = [];
+  const rows: (RankingRow & { key: string })[] = [];
   sorted.forEach((row, index) => {
     const previous = rows[index - 1];
     const place = previous && previous.points === row.points ? previous.rank : index + 1;
-    rows.push({ rank: place, displayName: row.displayName, points: row.points });
+    rows.push({ rank: place, displayName: row.displayName, points: row.points, key: row.key });
   });
   return rows;
 }

@@ -97,6 +97,13 @@ export class SessionStore implements OnModuleDestroy {
     }
   }
 
+  /** Signs out a staff member everywhere (deactivated, or their role changed). */
+  endStaff(staffId: string): void {
+    for (const [token, session] of this.sessions) {
+      if (session.kind === 'staff' && session.staffId === staffId) this.end(token);
+    }
+  }
+
   private add<T extends Session>(session: T): T {
     // the first key is the least recently used session
     for (const token of this.sessions.keys()) {

@@ -11,6 +11,8 @@ class KioskInfoResponse {
   @ApiProperty() kioskId!: string;
   @ApiProperty() minRedeemBalance!: number;
   @ApiProperty() residentIdleSeconds!: number;
+  @ApiProperty({ description: 'Receive goods asks once more before booking more pieces than this' })
+  largeQuantity!: number;
   @ApiProperty({ enum: ['kiosk', 'hub'], description: 'hub: the district hub, whose console has other screens' })
   role!: KioskRole;
 }
@@ -27,8 +29,15 @@ export class SettingsController {
   @Get()
   @ApiOkResponse({ type: KioskInfoResponse })
   info(): KioskInfoResponse {
-    const { storeName, minRedeemBalance, residentIdleSeconds } = this.settings.current;
-    return { storeName, kioskId: this.settings.kioskId, minRedeemBalance, residentIdleSeconds, role: this.config.role };
+    const { storeName, minRedeemBalance, residentIdleSeconds, largeQuantity } = this.settings.current;
+    return {
+      storeName,
+      kioskId: this.settings.kioskId,
+      minRedeemBalance,
+      residentIdleSeconds,
+      largeQuantity,
+      role: this.config.role,
+    };
   }
 }
 

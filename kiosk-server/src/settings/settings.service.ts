@@ -22,6 +22,12 @@ export interface StoreSettings {
    * the hub lately) and other kiosks can spend the same points; 0 refuses such spends.
    */
   offlineAllowance: number;
+  /**
+   * A delivery of more pieces than this is asked about once more on Receive goods, with the number
+   * in words (a slip of the keypad, 9999 for 99, is otherwise booked at once). The screen asks; the
+   * server books any quantity it always booked.
+   */
+  largeQuantity: number;
 }
 
 export const DEFAULT_SETTINGS: StoreSettings = {
@@ -32,6 +38,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   receiptFooter: '文明实践 积分兑换 谢谢您的奉献',
   showNameOnCard: true,
   offlineAllowance: 20,
+  largeQuantity: 100,
 };
 
 const SETTING_RULES: { [K in keyof StoreSettings]: (value: unknown) => boolean } = {
@@ -42,6 +49,7 @@ const SETTING_RULES: { [K in keyof StoreSettings]: (value: unknown) => boolean }
   receiptFooter: (v) => typeof v === 'string' && v.length <= 80,
   showNameOnCard: (v) => typeof v === 'boolean',
   offlineAllowance: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100000,
+  largeQuantity: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100000,
 };
 
 @Injectable()

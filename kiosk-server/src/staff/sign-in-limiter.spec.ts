@@ -6,8 +6,8 @@ describe('AddressLimiter', () => {
     let now = 0;
     const limiter = new AddressLimiter(() => now);
     for (let i = 1; i <= 4; i++)
-      expect(limiter.reserve('a')).toEqual({ ok: true, countsForUsername: true, lockMs: undefined });
-    expect(limiter.reserve('a')).toEqual({ ok: true, countsForUsername: true, lockMs: 30_000 });
+      expect(limiter.reserve('a')).toEqual({ ok: true, countsForUsername: true, lockMs: undefined, failures: i });
+    expect(limiter.reserve('a')).toEqual({ ok: true, countsForUsername: true, lockMs: 30_000, failures: 5 });
     expect(limiter.reserve('a')).toEqual({ ok: false, retryAfterMs: 30_000 });
     expect(limiter.reserve('b').ok).toBe(true);
     const locks: number[] = [];
@@ -20,7 +20,7 @@ describe('AddressLimiter', () => {
     }
     expect(locks).toEqual([60_000, 120_000, 240_000, 480_000, 900_000, 900_000, 900_000]);
     limiter.succeeded('a');
-    expect(limiter.reserve('a')).toEqual({ ok: true, countsForUsername: true, lockMs: undefined });
+    expect(limiter.reserve('a')).toEqual({ ok: true, countsForUsername: true, lockMs: undefined, failures: 1 });
   });
 
   it('forgets an address after an hour without tries', () => {
@@ -28,7 +28,7 @@ describe('AddressLimiter', () => {
     const limiter = new AddressLimiter(() => now);
     for (let i = 1; i <= 5; i++) limiter.reserve('a');
     now += 61 * 60_000;
-    expect(limiter.reserve('a')).toEqual({ ok: true, countsForUsername: true, lockMs: undefined });
+    expect(limiter.reserve('a')).toEqual({ ok: true, countsForUsername: true, lockMs: undefined, failures: 1 });
   });
 });
 

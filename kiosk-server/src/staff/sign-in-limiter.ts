@@ -23,7 +23,8 @@ interface AddressRecord {
 }
 
 export type Reservation =
-  { ok: true; countsForUsername: boolean; lockMs: number | undefined } | { ok: false; retryAfterMs: number };
+  | { ok: true; countsForUsername: boolean; lockMs: number | undefined; failures: number }
+  | { ok: false; retryAfterMs: number };
 
 /**
  * Wrong PINs counted per client address, in memory (an attacker cannot restart the kiosk, and a
@@ -57,12 +58,22 @@ export class AddressLimiter {
       record.lockedUntil = now + lock;
     }
     // a slowed address's guesses must not add up to a lock of the username for everyone
-    return { ok: true, countsForUsername: record.failures <= ADDRESS_FREE_FAILURES, lockMs: lock };
+    return {
+      ok: true,
+      countsForUsername: record.failures <= ADDRESS_FREE_FAILURES,
+      lockMs: lock,
+      failures: record.failures,
+    };
   }
 
   /** The right PIN: the address starts afresh. */
   succeeded(address: string): void {
     this.addresses.delete(address);
+  }
+
+  /** Lifts every count whose key matches (a person's PIN was reset). */
+  forget(match: (key: string) => boolean): void {
+    for (const key of [...this.addresses.keys()]) if (match(key)) this.addresses.delete(key);
   }
 
   private prune(): void {

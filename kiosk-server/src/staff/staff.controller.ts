@@ -1,10 +1,35 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { renderCardPng } from '@kiosk/hardware';
 import type { Request } from 'express';
-import { CurrentStaff, StaffOnly } from '../sessions/auth.guards';
+import { ParseIdPipe } from '../catalog/parse-id.pipe';
+import { CurrentStaff, StaffOnly, staffActor } from '../sessions/auth.guards';
 import { SessionStore, type StaffSession } from '../sessions/session.store';
-import { StaffCardHolderResponse, StaffCardScanDto, StaffSessionResponse, StaffSignInDto } from './dto/staff.dto';
+import {
+  ChangeOwnPinDto,
+  CreateStaffDto,
+  ResetPinDto,
+  SignInNameResponse,
+  StaffCardHolderResponse,
+  StaffCardScanDto,
+  StaffMemberResponse,
+  StaffSessionResponse,
+  StaffSignInDto,
+  UpdateStaffDto,
+} from './dto/staff.dto';
 import { StaffService } from './staff.service';
 
 @ApiTags('staff')
@@ -50,5 +75,82 @@ export class StaffCardsController {
   @Header('Content-Type', 'image/png')
   async picture(@Param('username') username: string): Promise<StreamableFile> {
     return new StreamableFile(await renderCardPng(await this.staff.cardFace(username)));
+  }
+}
+
+/** The people who may sign in: an admin adds, renames, deactivates them and resets their PINs. */
+@ApiTags('staff')
+@Controller('api/staff')
+export class StaffPeopleController {
+  constructor(private readonly staff: StaffService) {}
+
+  /**
+   * The names on the sign-in screen, for anyone on the kiosk's network: names and usernames only
+   * (no roles, no ids). Tapping a name replaces spelling a username; the PIN is still needed, and
+   * wrong PINs are limited per person.
+   */
+  @Get('sign-in-names')
+  @ApiOkResponse({ type: [SignInNameResponse] })
+  signInNames(): Promise<SignInNameResponse[]> {
+    return this.staff.signInNames();
+  }
+
+  @Get()
+  @StaffOnly('admin')
+  @ApiOkResponse({ type: [StaffMemberResponse] })
+  list(): Promise<StaffMemberResponse[]> {
+    return this.staff.list();
+  }
+
+  @Post()
+  @StaffOnly('admin')
+  @ApiCreatedResponse({ type: StaffMemberResponse })
+  create(@Body() body: CreateStaffDto, @CurrentStaff() session: StaffSession): Promise<StaffMemberResponse> {
+    return this.staff.create(body, staffActor(session));
+  }
+
+  /** Any signed-in staff member changes their own PIN (the current one is asked). */
+  @Put('current/pin')
+  @HttpCode(204)
+  @StaffOnly('volunteer', 'admin')
+  @ApiNoContentResponse()
+  async changeOwnPin(
+    @Body() body: ChangeOwnPinDto,
+    @CurrentStaff() session: StaffSession,
+    @Req() request: Request,
+  ): Promise<void> {
+    await this.staff.changeOwnPin(session, body.currentPin, body.newPin, request.socket.remoteAddress ?? 'unknown');
+  }
+
+  @Patch(':id')
+  @StaffOnly('admin')
+  @ApiOkResponse({ type: StaffMemberResponse })
+  update(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateStaffDto,
+    @CurrentStaff() session: StaffSession,
+  ): Promise<StaffMemberResponse> {
+    return this.staff.update(id, body, staffActor(session));
+  }
+
+  /** Sets a new PIN for someone who forgot theirs, and lifts any lock on them. */
+  @Post(':id/pin')
+  @HttpCode(204)
+  @StaffOnly('admin')
+  @ApiNoContentResponse()
+  async resetPin(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: ResetPinDto,
+    @CurrentStaff() session: StaffSession,
+  ): Promise<void> {
+    await this.staff.resetPin(id, body.pin, staffActor(session));
+  }
+
+  @Get(':id/card.png')
+  @StaffOnly('admin')
+  @ApiProduces('image/png')
+  @Header('Content-Type', 'image/png')
+  async card(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
+    return new StreamableFile(await renderCardPng(await this.staff.cardFaceById(id)));
   }
 }

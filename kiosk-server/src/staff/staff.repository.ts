@@ -34,6 +34,44 @@ export class StaffRepository {
     return rows.map(toStaff);
   }
 
+  /** Everyone, active or not, oldest first. */
+  async all(): Promise<StaffEntity[]> {
+    const rows = await this.db.all<StaffRow>(`SELECT ${COLUMNS} FROM "staff" ORDER BY "id"`);
+    return rows.map(toStaff);
+  }
+
+  /** Active admins other than `exceptId`, counted in the write that would remove one. */
+  async otherActiveAdmins(tx: Tx, exceptId: string): Promise<number> {
+    const [row] = await tx.all<{ n: number | string }>(
+      `SELECT COUNT(*) AS "n" FROM "staff" WHERE "role" = 'admin' AND "active" = TRUE AND "id" <> ?`,
+      [exceptId],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** Whether another active staff member already goes by this name (the sign-in list must tell people apart). */
+  async nameTaken(tx: Tx, displayName: string, exceptId: string): Promise<boolean> {
+    const rows = await tx.all<{ id: string }>(
+      `SELECT "id" FROM "staff" WHERE "displayName" = ? AND "active" = TRUE AND "id" <> ?`,
+      [displayName, exceptId],
+    );
+    return rows.length > 0;
+  }
+
+  async usernameTaken(tx: Tx, username: string): Promise<boolean> {
+    const rows = await tx.all<{ one: number }>(`SELECT 1 AS "one" FROM "staff" WHERE "username" = ?`, [username]);
+    return rows.length > 0;
+  }
+
+  async setProfile(tx: Tx, id: string, profile: Pick<StaffEntity, 'displayName' | 'role' | 'active'>): Promise<void> {
+    await tx.run(`UPDATE "staff" SET "displayName" = ?, "role" = ?, "active" = ? WHERE "id" = ?`, [
+      profile.displayName,
+      profile.role,
+      profile.active,
+      id,
+    ]);
+  }
+
   /** A staff member by username, active or not. */
   async byUsername(username: string): Promise<StaffEntity | undefined> {
     const [row] = await this.db.all<StaffRow>(`SELECT ${COLUMNS} FROM "staff" WHERE "username" = ?`, [username]);

@@ -67,6 +67,11 @@ export class DeviceKey {
     return new DeviceKey(createPrivateKey(readFileSync(path)));
   }
 
+  /** An Ed25519 signature (base64url) over these bytes. */
+  sign(bytes: Buffer): string {
+    return sign(null, bytes, this.privateKey).toString('base64url');
+  }
+
   /** The signature headers for one request. */
   headers(method: string, path: string, body: string | Buffer, now = Date.now()): Record<string, string> {
     const time = String(now);
@@ -79,4 +84,24 @@ export class DeviceKey {
       [SIGNATURE_HEADERS.signature]: sign(null, Buffer.from(text), this.privateKey).toString('base64url'),
     };
   }
+}
+
+/** The text a USB file's signature covers: its body's SHA-256, in a domain of its own. */
+function fileSignedText(body: string): Buffer {
+  return Buffer.from(['PSK-USB1', createHash('sha256').update(body, 'utf8').digest('hex')].join('\n'));
+}
+
+/** Signs the exact bytes of a USB file's body (see usb-file.ts). */
+export function signFileBody(key: DeviceKey, body: string): { keyId: string; signature: string } {
+  return { keyId: key.keyId, signature: key.sign(fileSignedText(body)) };
+}
+
+export function verifyFileBody(publicKeyPem: string, body: string, signature: string): boolean {
+  let publicKey: KeyObject;
+  try {
+    publicKey = createPublicKey(publicKeyPem);
+  } catch {
+    return false;
+  }
+  return verifySignature(publicKey, fileSignedText(body).toString(), signature);
 }

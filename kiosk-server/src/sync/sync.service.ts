@@ -53,6 +53,9 @@ export interface SyncStatus {
   lastError: { code: string; message: string; at: string } | null;
   pending: number;
   acknowledgedSeq: number;
+  lastUsbExportAt: string | null;
+  lastUsbImportAt: string | null;
+  usbEnrolmentPending: boolean;
 }
 
 /** Wait after a local write before a round, so a burst of writes goes up together. */
@@ -158,6 +161,9 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       lastError: lastError ? (JSON.parse(lastError) as SyncStatus['lastError']) : null,
       pending: await this.repository.countAfter(this.journal.origin, acknowledgedSeq),
       acknowledgedSeq,
+      lastUsbExportAt: state.get('lastUsbExportAt') ?? null,
+      lastUsbImportAt: state.get('lastUsbImportAt') ?? null,
+      usbEnrolmentPending: !state.has('kioskId') && state.has('usbEnrolCode'),
     };
   }
 
@@ -305,15 +311,21 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
         name: enrolled.name,
         origin: this.journal.origin,
         enrolledAt: new Date().toISOString(),
+        // what the hub's USB answer files are checked with
+        hubPublicKey: enrolled.hubKey ?? null,
         // the code is spent: from now on the device key speaks for the kiosk
         hubKey: null,
       }),
     );
     this.logger.log(`enrolled at the hub as ${enrolled.store} / ${enrolled.name}`);
-    // receipts and the start screen name the store the hub knows, unless someone chose a name here
-    const named = this.config.storeName !== undefined || this.settings.current.storeName !== DEFAULT_SETTINGS.storeName;
-    if (!named && enrolled.store.length <= 40) await this.settings.update({ storeName: enrolled.store }, 'system:sync');
+    await this.adoptStoreName(enrolled.store);
     return enrolled;
+  }
+
+  /** Receipts and the start screen name the store the hub knows, unless someone chose a name here. */
+  async adoptStoreName(store: string): Promise<void> {
+    const named = this.config.storeName !== undefined || this.settings.current.storeName !== DEFAULT_SETTINGS.storeName;
+    if (!named && store.length <= 40) await this.settings.update({ storeName: store }, 'system:sync');
   }
 
   /**
@@ -362,28 +374,45 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     let applied = 0;
     for (;;) {
       const answer = await client.post<PullResponse>('/api/hub/sync/pull', { after: cursor });
-      for (const pem of answer.cardKeys) this.cards.keys.trust(pem);
-      for (const row of answer.rows) {
-        if (hashJournalRow(row) !== row.hash) {
-          throw new DomainError(502, 'HUB_ERROR', `The hub sent a damaged row (${row.origin}#${row.seq}).`);
-        }
-      }
-      const view = { store: answer.store, spendingPoints: answer.spendingPoints };
-      for (let start = 0; start === 0 || start < answer.rows.length; start += PULL_CHUNK) {
-        const chunk = answer.rows.slice(start, start + PULL_CHUNK);
-        const last = start + PULL_CHUNK >= answer.rows.length;
-        applied += await this.applyPulled(chunk, { ...view, pullCursor: last ? answer.next : chunk.at(-1)!.hubSeq });
-      }
+      // the hub's key comes over a signed round only: a USB answer file is never its own proof
+      if (answer.hubKey) await this.writes.run((tx) => this.repository.setState(tx, { hubPublicKey: answer.hubKey! }));
+      applied += await this.applyPull(answer);
       cursor = answer.next;
       moved(cursor);
       if (!answer.more) return applied;
     }
   }
 
+  /**
+   * One pull answer (over HTTP, or out of a USB answer file): the rows checked, then applied chunk
+   * by chunk, each with the cursor just after its last row; `extra` state goes with the last chunk.
+   */
+  async applyPull(answer: PullResponse, extra: Record<string, string | number | null> = {}): Promise<number> {
+    for (const row of answer.rows) {
+      if (hashJournalRow(row) !== row.hash) {
+        throw new DomainError(502, 'HUB_ERROR', `The hub sent a damaged row (${row.origin}#${row.seq}).`);
+      }
+    }
+    for (const pem of answer.cardKeys) this.cards.keys.trust(pem);
+    const view = { store: answer.store, spendingPoints: answer.spendingPoints };
+    let applied = 0;
+    for (let start = 0; start === 0 || start < answer.rows.length; start += PULL_CHUNK) {
+      const chunk = answer.rows.slice(start, start + PULL_CHUNK);
+      const last = start + PULL_CHUNK >= answer.rows.length;
+      applied += await this.applyPulled(
+        chunk,
+        { ...view, pullCursor: last ? answer.next : chunk.at(-1)!.hubSeq },
+        last ? extra : {},
+      );
+    }
+    return applied;
+  }
+
   /** Pulled rows (those not held yet) and the cursor after them, in one write. */
   private async applyPulled(
     rows: PulledRow[],
     state: { store: string; spendingPoints: number; pullCursor: number },
+    extra: Record<string, string | number | null>,
   ): Promise<number> {
     const revoked: string[] = [];
     const inserted = await this.writes.run(async (tx) => {
@@ -396,8 +425,9 @@ export class SyncService implements OnModuleInit, OnApplicationBootstrap, OnAppl
           .flatMap((row) => parseChanges(row).map((change) => ({ change, hlc: row.hlc }))),
       );
       revoked.push(...applied.revokedCards);
-      const lastPullAt = new Date().toISOString();
-      await this.repository.setState(tx, { ...state, lastPullAt });
+      // a USB answer is as fresh as the hub made it, not as the import: the offline allowance counts from then
+      const lastPullAt = typeof extra.lastPullAt === 'string' ? extra.lastPullAt : new Date().toISOString();
+      await this.repository.setState(tx, { ...state, ...extra, lastPullAt });
       this.view = { store: state.store, spendingPoints: state.spendingPoints, lastPullAt };
       return fresh.size;
     });

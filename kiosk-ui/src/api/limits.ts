@@ -10,7 +10,9 @@ export const limits = {
     qr: { minLength: 1, maxLength: 4096 },
     reason: { minLength: 1, maxLength: 200 },
   },
+  ChangeOwnPinDto: { currentPin: { minLength: 4, maxLength: 12 }, newPin: { minLength: 6, maxLength: 12 } },
   CheckInDto: { qr: { maxLength: 4096 } },
+  CreateActivityDto: { defaultPoints: { minimum: -1000, maximum: 1000 }, name: { minLength: 1, maxLength: 40 } },
   CreateEventDto: { name: { minLength: 1, maxLength: 60 }, points: { minimum: 1, maximum: 1000 } },
   CreateKioskDto: { name: { minLength: 1, maxLength: 40 }, store: { minLength: 1, maxLength: 40 } },
   CreateProductDto: {
@@ -24,6 +26,7 @@ export const limits = {
     stock: { minimum: 0, maximum: 100000 },
   },
   CreateRedemptionDto: { items: { minItems: 1, maxItems: 20 } },
+  CreateStaffDto: { displayName: { minLength: 1, maxLength: 30 }, pin: { minLength: 6, maxLength: 12 } },
   DigestRequest: { cursor: { minimum: 0 }, origins: { maxItems: 10000 } },
   EnrolRequest: {
     cardKey: { minLength: 40, maxLength: 400 },
@@ -53,6 +56,7 @@ export const limits = {
   PushRequest: { rows: { maxItems: 500 } },
   RedemptionItemDto: { quantity: { minimum: 1, maximum: 99 } },
   RegisterMemberDto: { household: { minLength: 1, maxLength: 60 }, name: { minLength: 1, maxLength: 40 } },
+  ResetPinDto: { pin: { minLength: 6, maxLength: 12 } },
   ResolveOverdraftDto: { reason: { minLength: 1, maxLength: 200 } },
   RestockDto: { note: { maxLength: 200 }, quantity: { minimum: 1, maximum: 10000 } },
   RevokeCardDto: { reason: { minLength: 2, maxLength: 200 } },
@@ -63,6 +67,7 @@ export const limits = {
   StartSessionDto: { qr: { maxLength: 4096 } },
   StockCountDto: { counted: { minimum: 0, maximum: 100000 } },
   StocktakeDto: { counts: { minItems: 1, maxItems: 500 }, note: { maxLength: 200 } },
+  UpdateActivityDto: { defaultPoints: { minimum: -1000, maximum: 1000 }, name: { minLength: 1, maxLength: 40 } },
   UpdateMemberDto: { name: { minLength: 1, maxLength: 40 } },
   UpdateProductDto: {
     barcode: { minLength: 8, maxLength: 14 },
@@ -75,6 +80,7 @@ export const limits = {
     stock: { minimum: 0, maximum: 100000 },
   },
   UpdateSettingsDto: {
+    largeQuantity: { minimum: 1, maximum: 100000 },
     minRedeemBalance: { minimum: 0, maximum: 100000 },
     offlineAllowance: { minimum: 0, maximum: 100000 },
     receiptFooter: { maxLength: 80 },
@@ -82,5 +88,7 @@ export const limits = {
     residentIdleSeconds: { minimum: 15, maximum: 3600 },
     storeName: { minLength: 1, maxLength: 40 },
   },
+  UpdateStaffDto: { displayName: { minLength: 1, maxLength: 30 } },
+  UsbEnrolDto: { enrolmentCode: { minLength: 4, maxLength: 40 } },
   VoidRedemptionDto: { reason: { minLength: 2, maxLength: 200 } },
 } as const;

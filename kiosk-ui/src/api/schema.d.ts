@@ -26,6 +26,38 @@ export interface paths {
         };
         get: operations["ActivitiesController_list"];
         put?: never;
+        post: operations["ActivitiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ActivitiesController_update"];
+        trace?: never;
+    };
+    "/api/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_actors"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -329,6 +361,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hub/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's ranking of one store, or of the whole district (each row names its store)
+         * @description 404 STORE_NOT_FOUND when the hub has no kiosk of the store.
+         */
+        get: operations["DistrictController_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/ranking.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DistrictController_rankingPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A store's quarterly settlement: goods redeemed and received, awards, voids, totals
+         * @description 404 STORE_NOT_FOUND when the hub has no kiosk of the store.
+         */
+        get: operations["DistrictController_settlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/settlement.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DistrictController_settlementCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/settlement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DistrictController_settlementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stores the hub has kiosks for */
+        get: operations["DistrictController_stores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hub/sync/digest": {
         parameters: {
             query?: never;
@@ -408,6 +545,26 @@ export interface paths {
         put?: never;
         /** A kiosk's journal rows after the hub's acknowledged sequence */
         post: operations["HubSyncController_push"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hub/usb/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a store kiosk's USB export (as a signed push) and answer with the file to take back
+         * @description The answer carries the acknowledgement, the store's changes after the kiosk's cursor and the digest, signed by the hub. Refused, changing nothing: USB_FILE_DAMAGED, USB_WRONG_KIND, USB_KIOSK_UNKNOWN, USB_FILE_OLD (409), KIOSK_REVOKED (403), CHAIN_BROKEN (409).
+         */
+        post: operations["HubController_importUsb"];
         delete?: never;
         options?: never;
         head?: never;
@@ -894,6 +1051,70 @@ export interface paths {
         patch: operations["StoreSettingsController_update"];
         trace?: never;
     };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPeopleController_list"];
+        put?: never;
+        post: operations["StaffPeopleController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["StaffPeopleController_update"];
+        trace?: never;
+    };
+    "/api/staff/{id}/card.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPeopleController_card"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/{id}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPeopleController_resetPin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/cards/{username}.png": {
         parameters: {
             query?: never;
@@ -920,6 +1141,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["StaffCardsController_holder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/current/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["StaffPeopleController_changeOwnPin"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -953,6 +1190,22 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["StaffController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/sign-in-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPeopleController_signInNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1014,6 +1267,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sync/usb/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol without network: a USB file asking the hub to enrol this kiosk with the code
+         * @description The file proves the code without carrying it. Import it at the hub; the hub's answer file, imported here, enrols the kiosk. 409 ALREADY_ENROLLED, DEMO_DATA_PRESENT.
+         */
+        post: operations["SyncController_enrolByUsb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/usb/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A sync file for a USB stick: the rows the hub has not acknowledged, signed with the device key
+         * @description For a store without network: take the file to the district hub (POST /api/hub/usb/import) and bring its answer back (POST /api/sync/usb/import). 409 USB_NOT_ENROLLED before enrolment.
+         */
+        post: operations["SyncController_exportUsb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sync/usb/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the hub's answer file: the store's changes and the acknowledgement
+         * @description Refused, changing nothing: USB_ALREADY_IMPORTED, USB_FILE_OLD, USB_OTHER_KIOSK, USB_FILE_DAMAGED, USB_WRONG_KIND, USB_HUB_KEY_UNKNOWN (409).
+         */
+        post: operations["SyncController_importUsb"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1027,6 +1340,8 @@ export interface components {
             id: string;
         };
         ActivityResponse: {
+            /** @description false: retired, kept for the awards that name it */
+            active: boolean;
             defaultPoints: number;
             /** Format: uuid */
             id: string;
@@ -1035,8 +1350,13 @@ export interface components {
         AdminChangeResponse: {
             /** @example product.update */
             action: string;
-            /** @example admin:admin */
+            /** @example staff:admin */
             actor: string;
+            /**
+             * @description The staff member’s name, or the username if unknown
+             * @example 社区管理员
+             */
+            actorName: string;
             /**
              * @example {
              *       "pricePoints": 28
@@ -1058,6 +1378,30 @@ export interface components {
             entity: string;
             entityId: string;
             id: string;
+            subject: components["schemas"]["AuditSubject"];
+        };
+        AuditActorResponse: {
+            /** @example staff:admin */
+            actor: string;
+            /** @example 社区管理员 */
+            name: string;
+        };
+        AuditSubject: {
+            /**
+             * @description Beside the label: the member of a card or redemption, the household of a member, an event’s activity
+             * @example 王小明
+             */
+            detail: string | null;
+            /**
+             * @example redemption
+             * @enum {string}
+             */
+            kind: "product" | "member" | "card" | "settings" | "redemption" | "event" | "activity" | "staff" | "kiosk" | "overdraft";
+            /**
+             * @description What a person calls it: a product’s or member’s name, a receipt or card number, an event’s name
+             * @example R20261128-0007
+             */
+            label: string | null;
         };
         AwardPointsDto: {
             /** @description The account to credit; or give qr */
@@ -1152,6 +1496,12 @@ export interface components {
             /** @description The text encoded in the card QR code */
             qr: string;
         };
+        ChangeOwnPinDto: {
+            /** @example 246810 */
+            currentPin: string;
+            /** @example 135790 */
+            newPin: string;
+        };
         CheckInAccount: {
             balance: number;
             id: string;
@@ -1178,6 +1528,18 @@ export interface components {
             checkInCount: number;
             entry: components["schemas"]["LedgerEntryResponse"];
             member: components["schemas"]["CheckInMember"];
+        };
+        CreateActivityDto: {
+            /**
+             * @description Points an award with it gives by default; negative for a deduction; never 0
+             * @example 5
+             */
+            defaultPoints: number;
+            /**
+             * @description 1 to 40 characters, unique (spaces around it are dropped)
+             * @example 河道巡查
+             */
+            name: string;
         };
         CreatedKioskResponse: {
             /**
@@ -1251,6 +1613,14 @@ export interface components {
         CreateRedemptionDto: {
             items: components["schemas"]["RedemptionItemDto"][];
         };
+        CreateStaffDto: {
+            /** @example 李阿姨 */
+            displayName: string;
+            /** @example 246810 */
+            pin: string;
+            /** @enum {string} */
+            role: "volunteer" | "admin";
+        };
         CurrentSessionResponse: {
             account: components["schemas"]["SessionAccount"];
             idleSeconds: number;
@@ -1267,6 +1637,26 @@ export interface components {
             /** @description The kiosk misses rows it should hold: it pulls its store again from the start */
             rescan: boolean;
         };
+        DistrictRankingRowResponse: {
+            /**
+             * @description Masked; a household reads 王*明家
+             * @example 王*明
+             */
+            displayName: string;
+            /** @description Points earned in the month */
+            points: number;
+            /** @description Equal points share a rank (1, 2, 2, 4) */
+            rank: number;
+            /**
+             * @description The store of the account
+             * @example 幸福社区积分超市
+             */
+            store: string;
+        };
+        DistrictStoreResponse: {
+            /** @example 幸福社区积分超市 */
+            store: string;
+        };
         EnrolRequest: {
             /** @description The kiosk's card-signing public key (PEM): its store's kiosks accept its cards */
             cardKey: string;
@@ -1278,6 +1668,8 @@ export interface components {
             publicKey: string;
         };
         EnrolResponse: {
+            /** @description The hub's own public key (PEM): it signs the USB answer files */
+            hubKey?: string;
             kioskId: string;
             name: string;
             store: string;
@@ -1366,6 +1758,8 @@ export interface components {
         };
         KioskInfoResponse: {
             kioskId: string;
+            /** @description Receive goods asks once more before booking more pieces than this */
+            largeQuantity: number;
             minRedeemBalance: number;
             residentIdleSeconds: number;
             /**
@@ -1376,7 +1770,13 @@ export interface components {
             storeName: string;
         };
         LedgerEntryResponse: {
+            /** @example staff:admin */
             actor: string;
+            /**
+             * @description In passbooks: the display name of this kiosk's staff member who made the entry
+             * @example 李阿姨
+             */
+            actorName?: string;
             balanceAfter: number;
             createdAt: string;
             delta: number;
@@ -1579,6 +1979,8 @@ export interface components {
         PullResponse: {
             /** @description Card-signing public keys (PEM) of the store's other kiosks */
             cardKeys: string[];
+            /** @description The hub's public key (PEM), for kiosks enrolled before it was handed out */
+            hubKey?: string;
             more: boolean;
             /** @description The cursor to ask from next time */
             next: number;
@@ -1690,6 +2092,10 @@ export interface components {
             /** @example 王小明 */
             name: string;
         };
+        ResetPinDto: {
+            /** @example 135790 */
+            pin: string;
+        };
         ResidentSessionResponse: {
             account: components["schemas"]["SessionAccount"];
             /** @description Seconds of inactivity after which the session ends */
@@ -1754,6 +2160,8 @@ export interface components {
             hubUrl?: string;
         };
         SettingsResponse: {
+            /** @example 100 */
+            largeQuantity: number;
             /** @example 10 */
             minRedeemBalance: number;
             /** @example 20 */
@@ -1766,6 +2174,75 @@ export interface components {
             /** @example 幸福社区积分超市 */
             storeName: string;
         };
+        SettlementEntryLineResponse: {
+            /** @description The activity of an award; null when none is named */
+            activityId: string | null;
+            activityName: string | null;
+            count: number;
+            /**
+             * @description Ledger entry kind: award, adjust (deductions, write-offs) …
+             * @example award
+             */
+            kind: string;
+            /** @description Sum of the entries (negative for deductions) */
+            points: number;
+        };
+        SettlementReceivedResponse: {
+            productId: string;
+            productName: string;
+            /** @description Units received (new stock and restocks) */
+            quantity: number;
+        };
+        SettlementRedeemedResponse: {
+            points: number;
+            productId: string;
+            /** @description As the receipt named it */
+            productName: string;
+            quantity: number;
+        };
+        SettlementResponse: {
+            /** @description Awards per activity */
+            awards: components["schemas"]["SettlementEntryLineResponse"][];
+            /** @description First instant of the quarter (local midnight) */
+            from: string;
+            /** @description Entries other than awards, redemptions and voids (deductions, adjustments), per kind */
+            otherEntries: components["schemas"]["SettlementEntryLineResponse"][];
+            /** @example 2026-Q4 */
+            quarter: string;
+            received: components["schemas"]["SettlementReceivedResponse"][];
+            /** @description Completed redemptions only */
+            redeemed: components["schemas"]["SettlementRedeemedResponse"][];
+            store: string;
+            /** @description First instant after the quarter */
+            to: string;
+            totals: components["schemas"]["SettlementTotalsResponse"];
+            voids: components["schemas"]["SettlementVoidResponse"][];
+        };
+        SettlementTotalsResponse: {
+            awardCount: number;
+            awardedPoints: number;
+            /** @description Sum of the other entry lines (deductions, adjustments) */
+            otherPoints: number;
+            receivedQuantity: number;
+            redeemedPoints: number;
+            redeemedQuantity: number;
+            voidCount: number;
+            voidPoints: number;
+        };
+        SettlementVoidResponse: {
+            createdAt: string;
+            points: number;
+            reason: string | null;
+            /** @example SA1-000012 */
+            receiptNo: string;
+            voidedAt: string | null;
+        };
+        SignInNameResponse: {
+            /** @example 李阿姨 */
+            displayName: string;
+            /** @example staff3 */
+            username: string;
+        };
         StaffCardHolderResponse: {
             /** @example 值班志愿者 */
             displayName: string;
@@ -1775,6 +2252,23 @@ export interface components {
         StaffCardScanDto: {
             /** @description The text read from a staff card QR code (PSKS1.…) */
             qr: string;
+        };
+        StaffMemberResponse: {
+            active: boolean;
+            /** @example 李阿姨 */
+            displayName: string;
+            /** @description Their staff card signs them in (active staff only) */
+            hasCard: boolean;
+            id: string;
+            /** @description Wrong PINs have locked the person out for now */
+            locked: boolean;
+            /** @enum {string} */
+            role: "volunteer" | "admin";
+            /**
+             * @description Made by the kiosk; stays the same when the person is renamed
+             * @example staff3
+             */
+            username: string;
         };
         StaffSessionResponse: {
             displayName: string;
@@ -1897,6 +2391,10 @@ export interface components {
             kioskId: string | null;
             lastError: components["schemas"]["SyncErrorDto"] | null;
             lastSyncAt: string | null;
+            /** @description The last file written for a USB stick */
+            lastUsbExportAt: string | null;
+            /** @description The last hub answer file imported from a USB stick */
+            lastUsbImportAt: string | null;
             /** @description This kiosk's name at the hub */
             name: string | null;
             /** @description Journal rows the hub has not acknowledged yet */
@@ -1904,6 +2402,8 @@ export interface components {
             /** @description A round is under way now */
             running: boolean;
             store: string | null;
+            /** @description An enrolment file was exported: the answer file from the hub enrols this kiosk */
+            usbEnrolmentPending: boolean;
         };
         TopProductResponse: {
             /** @example 食用油 5L */
@@ -1914,6 +2414,20 @@ export interface components {
             productId: string;
             /** @description Units redeemed (voided redemptions not counted) */
             quantity: number;
+        };
+        UpdateActivityDto: {
+            /** @description false retires it (hidden from awards and check-ins), true restores it */
+            active?: boolean;
+            /**
+             * @description Points an award with it gives by default; negative for a deduction; never 0
+             * @example 5
+             */
+            defaultPoints?: number;
+            /**
+             * @description 1 to 40 characters, unique (spaces around it are dropped)
+             * @example 河道巡查
+             */
+            name?: string;
         };
         UpdateMemberDto: {
             /** @example 王小明 */
@@ -1950,6 +2464,11 @@ export interface components {
         };
         UpdateSettingsDto: {
             /**
+             * @description Receive goods asks once more (the number in words) before booking more pieces than this
+             * @example 100
+             */
+            largeQuantity?: number;
+            /**
              * @description Least balance to redeem
              * @example 10
              */
@@ -1975,6 +2494,72 @@ export interface components {
             showNameOnCard?: boolean;
             /** @example 幸福社区积分超市 */
             storeName?: string;
+        };
+        UpdateStaffDto: {
+            active?: boolean;
+            /** @example 李阿姨 */
+            displayName?: string;
+            /** @enum {string} */
+            role?: "volunteer" | "admin";
+        };
+        UsbEnrolDto: {
+            /**
+             * @description The one-time enrolment code from the hub
+             * @example 7KQM-3WZP-9RTA
+             */
+            enrolmentCode: string;
+        };
+        UsbExportResponse: {
+            /** @description The file itself (JSON text, signed); save it unchanged */
+            file: string;
+            /** @example points-0190c3e2-20261128-101500.pksync */
+            fileName: string;
+            /** @description Counts up per kiosk; the answer names the export it answers */
+            fileSeq: number;
+            /** @description More rows wait: export again after importing the answer */
+            more: boolean;
+            /** @description Journal rows in the file (those the hub has not acknowledged) */
+            rows: number;
+        };
+        UsbHubImportResponse: {
+            acknowledgedSeq: number;
+            /** @description The file itself (JSON text, signed); save it unchanged */
+            file: string;
+            /** @example points-0190c3e2-20261128-101500.pksync */
+            fileName: string;
+            /** @description The export file answered */
+            fileSeq: number;
+            kioskId: string;
+            /** @description More rows wait for the kiosk than one answer carries */
+            more: boolean;
+            /** @description The kiosk's name at the hub */
+            name: string;
+            /** @description Set when a row broke the kiosk's chain: nothing from there on was taken */
+            problem?: string;
+            /** @description Rows of the kiosk newly taken in by the hub */
+            received: number;
+            /** @description Rows in the file */
+            rows: number;
+            /** @description Rows of the store's other kiosks and the hub put into the answer */
+            sent: number;
+            store: string;
+        };
+        UsbKioskImportResponse: {
+            /** @description Rows of this kiosk the hub newly acknowledged */
+            acknowledged: number;
+            acknowledgedSeq: number;
+            /** @description The export this answer file answers */
+            answersFileSeq: number;
+            /** @description The hub had more for this kiosk: export and import again */
+            more: boolean;
+            /** @description Rows of this kiosk the hub still has not acknowledged */
+            pending: number;
+            /** @description Set when the hub refused this kiosk's rows (chain broken) */
+            problem?: string;
+            /** @description Rows of other kiosks and the hub applied here */
+            received: number;
+            /** @description The digests differed: the next export asks for the store from the start */
+            rescan: boolean;
         };
         VerifyResponse: {
             entries: number;
@@ -2035,13 +2620,17 @@ export interface operations {
     };
     ActivitiesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true (admin only): also the retired activities */
+                all?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The active activities; `all=true` (admin): every one */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2061,13 +2650,117 @@ export interface operations {
             };
         };
     };
+    ActivitiesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActivityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActivitiesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActivityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_actors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AuditController_changes: {
         parameters: {
             query?: {
+                /** @description One action only */
+                action?: string;
+                /** @description Changes by this actor only, as recorded */
+                actor?: string;
+                /** @description Page forward: changes newer than this id (still newest first) */
+                afterId?: string;
                 /** @description Page back: changes older than this id */
                 beforeId?: string;
-                entity?: "product" | "member" | "card" | "settings" | "redemption" | "event" | "staff";
+                entity?: "product" | "member" | "card" | "settings" | "redemption" | "event" | "activity" | "staff" | "kiosk" | "overdraft";
+                /** @description From this instant (inclusive) */
+                from?: string;
                 limit?: number;
+                /** @description Until this instant (exclusive) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2700,6 +3393,202 @@ export interface operations {
             };
         };
     };
+    DistrictController_ranking: {
+        parameters: {
+            query?: {
+                by?: "member" | "household";
+                limit?: number;
+                /** @description The month (YYYY-MM, local); this month by default */
+                month?: string;
+                /** @description One store; the whole district (全区) without it */
+                store?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictRankingRowResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DistrictController_rankingPdf: {
+        parameters: {
+            query?: {
+                by?: "member" | "household";
+                /** @description The month (YYYY-MM, local); this month by default */
+                month?: string;
+                /** @description One store; the whole district (全区) without it */
+                store?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The A4 notice (积分公示) of a store or of the district (全区) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DistrictController_settlement: {
+        parameters: {
+            query: {
+                /** @description The quarter (YYYY-Qn, local); this quarter by default */
+                quarter?: string;
+                store: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DistrictController_settlementCsv: {
+        parameters: {
+            query: {
+                /** @description The quarter (YYYY-Qn, local); this quarter by default */
+                quarter?: string;
+                store: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settlement as CSV (UTF-8 with BOM, one section per table) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DistrictController_settlementPdf: {
+        parameters: {
+            query: {
+                /** @description The quarter (YYYY-Qn, local); this quarter by default */
+                quarter?: string;
+                store: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The A4 settlement sheet for the street office to sign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DistrictController_stores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictStoreResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     HubSyncController_digest: {
         parameters: {
             query?: never;
@@ -2847,6 +3736,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PushResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HubController_importUsb: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A kiosk's export file, unchanged */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsbHubImportResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
@@ -3016,6 +3938,8 @@ export interface operations {
     MembersController_list: {
         parameters: {
             query?: {
+                /** @description Exactly a household label: the members of that household account, the ones a member registered with this label would join (q is then ignored) */
+                household?: string;
                 limit?: number;
                 /** @description Part of a name, a household label or a card number (any case); empty lists the newest members */
                 q?: string;
@@ -3993,6 +4917,160 @@ export interface operations {
             };
         };
     };
+    StaffPeopleController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberResponse"][];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffPeopleController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffPeopleController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffPeopleController_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffPeopleController_resetPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPinDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     StaffCardsController_picture: {
         parameters: {
             query?: never;
@@ -4053,6 +5131,36 @@ export interface operations {
             };
         };
     };
+    StaffPeopleController_changeOwnPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOwnPinDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     StaffController_signIn: {
         parameters: {
             query?: never;
@@ -4099,6 +5207,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StaffPeopleController_signInNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInNameResponse"][];
+                };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */
             default: {
@@ -4186,6 +5322,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SyncStatusResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SyncController_enrolByUsb: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsbEnrolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsbExportResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SyncController_exportUsb: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsbExportResponse"];
+                };
+            };
+            /** @description Refused or failed: `{statusCode, code, message}` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SyncController_importUsb: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The hub's answer file, unchanged */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsbKioskImportResponse"];
                 };
             };
             /** @description Refused or failed: `{statusCode, code, message}` */

@@ -38,6 +38,8 @@ export type SettingsPatch = Schemas['UpdateSettingsDto'];
 export type ReportSummary = Schemas['SummaryResponse'];
 export type ReportPeriod = ReportSummary['period'];
 export type AdminChange = Schemas['AdminChangeResponse'];
+export type AdminChangeQuery = NonNullable<operations['AuditController_changes']['parameters']['query']>;
+export type AuditActor = Schemas['AuditActorResponse'];
 export type LedgerVerification = Schemas['VerifyResponse'];
 
 /** The signed-in staff member's token, set by the console; null while signed out. */
@@ -143,6 +145,16 @@ export const staffApi = {
     staffCall(() =>
       client.GET('/api/members', {
         params: { query: { ...(q.trim() ? { q: q.trim() } : {}), limit } },
+        headers: auth(),
+        signal: timeout(),
+      }),
+    ),
+
+  /** The members of the household a registration with this label would join (none: a new household). */
+  householdMembers: (label: string) =>
+    staffCall(() =>
+      client.GET('/api/members', {
+        params: { query: { household: label, limit: 100 } },
         headers: auth(),
         signal: timeout(),
       }),
@@ -290,9 +302,12 @@ export const staffApi = {
       client.GET('/api/reports/summary', { params: { query: { period } }, headers: auth(), signal: timeout() }),
     ),
 
-  /** The admin changes, newest first; `beforeId` pages back. */
-  auditChanges: (query: { limit?: number; beforeId?: string } = {}) =>
+  /** The admin changes, newest first; `beforeId` pages back, `afterId` forward; filters by who, what, when. */
+  auditChanges: (query: AdminChangeQuery = {}) =>
     staffCall(() => client.GET('/api/audit/changes', { params: { query }, headers: auth(), signal: timeout() })),
+
+  /** Everyone in the change log, by name, for its "who" filter. */
+  auditActors: () => staffCall(() => client.GET('/api/audit/actors', { headers: auth(), signal: timeout() })),
 
   verifyLedger: () =>
     staffCall(() => client.GET('/api/audit/verify', { headers: auth(), signal: AbortSignal.timeout(60_000) })),

@@ -105,6 +105,12 @@ describe('staff console idle sign-out and scans', () => {
     expect(staffConsole.toast?.text()).toContain('这个页面不用扫码');
   });
 
+  it('says at the sign-in that a member card is no staff card', () => {
+    staffConsole.scan('PSK1.00000001.ABCDEFGH.signature');
+    expect(staffConsole.signInNotice).toBe('signIn.memberCard');
+    expect(staffConsole.user).toBeNull();
+  });
+
   it('opens only screens of the signed-in role', () => {
     staffConsole.signedIn(volunteer, 'volunteer');
     staffConsole.open('no-such-screen');

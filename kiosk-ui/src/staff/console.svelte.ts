@@ -129,9 +129,14 @@ class StaffConsole {
     const code = text.trim();
     this.idle.poke();
     if (!code) return;
-    // Signed out, only a staff card means something: it names who signs in.
+    // Signed out, only a staff card means something: it names who signs in. A member card is
+    // said to be one, so nobody keeps scanning it and wondering.
     if (!this.user) {
-      if (scanKind(code) === 'staffCard' && this.gate.accept(code, now)) void this.staffCard(code);
+      const kind = scanKind(code);
+      if (kind !== 'staffCard' && kind !== 'memberCard') return;
+      if (!this.gate.accept(code, now)) return;
+      if (kind === 'staffCard') void this.staffCard(code);
+      else this.signInNotice = 'signIn.memberCard';
       return;
     }
     if (!this.gate.accept(code, now)) return;

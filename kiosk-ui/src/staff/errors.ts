@@ -18,6 +18,9 @@ const STAFF_MESSAGES: Record<string, StaffTextKey> = {
   MEMBER_NOT_FOUND: 'staffError.memberNotFound',
   ACCOUNT_NOT_FOUND: 'staffError.accountNotFound',
   CARD_NOT_FOUND: 'staffError.cardNotFound',
+  // The resident screens' words for these send the reader to a volunteer, who is the reader here.
+  CARD_INVALID: 'staffError.cardInvalid',
+  CARD_REVOKED: 'staffError.cardRevoked',
   ALREADY_REVOKED: 'staffError.alreadyRevoked',
   ACCOUNT_NOT_EMPTY: 'staffError.accountNotEmpty',
   SAME_ACCOUNT: 'staffError.sameAccount',

@@ -60,7 +60,7 @@ describe('staff screen registry', () => {
     expect(screensFor('admin', mixed, 'hub').map((s) => s.id)).toEqual(['hub-kiosks']);
     expect(menuFor('volunteer', mixed, 'hub')).toEqual([]);
     const hub = screensFor('admin', STAFF_SCREENS, 'hub').map((s) => s.id);
-    expect(hub).toEqual(['hub-kiosks', 'hub-overdrafts']);
+    expect(hub).toEqual(['hub-kiosks', 'hub-overdrafts', 'hub-ranking', 'hub-settlement', 'hub-staff', 'hub-my-pin']);
     expect(screensFor('admin').map((s) => s.id)).toContain('sync');
     expect(screensFor('admin').map((s) => s.id)).not.toContain('hub-kiosks');
   });

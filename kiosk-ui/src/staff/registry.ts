@@ -81,6 +81,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     section: 'daily',
     load: () => import('./screens/HelpResident/HelpResident.svelte'),
   },
+  {
+    id: 'my-pin',
+    label: 'menu.myPin',
+    hint: 'menu.myPinHint',
+    icon: 'lock',
+    roles: EVERY_ROLE,
+    section: 'daily',
+    load: () => import('./screens/Staff/MyPin.svelte'),
+  },
   // Administration (admins only): add entries here with `roles: ADMIN_ONLY, section: 'admin'`.
   {
     id: 'members',
@@ -137,6 +146,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     load: () => import('./screens/Catalog/Catalog.svelte'),
   },
   {
+    id: 'activities',
+    label: 'menu.activities',
+    hint: 'menu.activitiesHint',
+    icon: 'check',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Activities/Activities.svelte'),
+  },
+  {
     id: 'settings',
     label: 'menu.settings',
     hint: 'menu.settingsHint',
@@ -172,6 +190,15 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     section: 'admin',
     load: () => import('./screens/Sync/Sync.svelte'),
   },
+  {
+    id: 'staff',
+    label: 'menu.staff',
+    hint: 'menu.staffHint',
+    icon: 'people',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    load: () => import('./screens/Staff/Staff.svelte'),
+  },
   // The district hub's console: these instead of the store's screens.
   {
     id: 'hub-kiosks',
@@ -192,6 +219,47 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     section: 'admin',
     server: 'hub',
     load: () => import('./screens/HubOverdrafts/HubOverdrafts.svelte'),
+  },
+  {
+    id: 'hub-ranking',
+    label: 'menu.hubRanking',
+    hint: 'menu.hubRankingHint',
+    icon: 'star',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    server: 'hub',
+    load: () => import('./screens/HubRanking/HubRanking.svelte'),
+  },
+  {
+    id: 'hub-settlement',
+    label: 'menu.hubSettlement',
+    hint: 'menu.hubSettlementHint',
+    icon: 'receipt',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    server: 'hub',
+    load: () => import('./screens/HubSettlement/HubSettlement.svelte'),
+  },
+  // The hub has staff of its own too (they do not travel with the sync).
+  {
+    id: 'hub-staff',
+    label: 'menu.staff',
+    hint: 'menu.staffHint',
+    icon: 'people',
+    roles: ADMIN_ONLY,
+    section: 'admin',
+    server: 'hub',
+    load: () => import('./screens/Staff/Staff.svelte'),
+  },
+  {
+    id: 'hub-my-pin',
+    label: 'menu.myPin',
+    hint: 'menu.myPinHint',
+    icon: 'lock',
+    roles: EVERY_ROLE,
+    section: 'daily',
+    server: 'hub',
+    load: () => import('./screens/Staff/MyPin.svelte'),
   },
 ];
 

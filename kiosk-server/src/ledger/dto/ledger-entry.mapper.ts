@@ -1,8 +1,10 @@
 import type { LedgerEntryEntity } from '../ledger-entry.entity';
 import type { LedgerEntryResponse } from './ledger.dto';
 
-export function toLedgerEntryResponse(entry: LedgerEntryEntity): LedgerEntryResponse {
+/** `actorName` where the caller read it (passbooks); other answers name the actor only. */
+export function toLedgerEntryResponse(entry: LedgerEntryEntity & { actorName?: string | null }): LedgerEntryResponse {
   return {
+    ...(entry.actorName ? { actorName: entry.actorName } : {}),
     id: entry.id,
     delta: entry.delta,
     balanceAfter: entry.balanceAfter,

@@ -44,7 +44,12 @@ export class LedgerEntryResponse {
   @ApiProperty() balanceAfter!: number;
   @ApiProperty({ enum: ['award', 'redeem', 'void', 'adjust'] }) kind!: string;
   @ApiProperty() reason!: string;
-  @ApiProperty() actor!: string;
+  @ApiProperty({ example: 'staff:admin' }) actor!: string;
+  @ApiPropertyOptional({
+    example: '李阿姨',
+    description: "In passbooks: the display name of this kiosk's staff member who made the entry",
+  })
+  actorName?: string;
   @ApiProperty() kioskId!: string;
   @ApiProperty() seq!: number;
   @ApiProperty() createdAt!: string;

@@ -31,6 +31,16 @@ export class MemberListQuery {
   @MaxLength(60)
   q?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Exactly a household label: the members of that household account, the ones a member registered with this label would join (q is then ignored)',
+    example: '3栋201',
+  })
+  @Omittable()
+  @IsString()
+  @MaxLength(60)
+  household?: string;
+
   @ApiPropertyOptional({ default: MEMBER_LIST_DEFAULT, minimum: 1, maximum: MEMBER_LIST_MAX })
   @Omittable()
   @Type(() => Number)

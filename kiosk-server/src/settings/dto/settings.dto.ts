@@ -57,6 +57,18 @@ export class UpdateSettingsDto {
   @Min(0)
   @Max(100000)
   offlineAllowance?: number;
+
+  @ApiPropertyOptional({
+    example: 100,
+    minimum: 1,
+    maximum: 100000,
+    description: 'Receive goods asks once more (the number in words) before booking more pieces than this',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  largeQuantity?: number;
 }
 
 export class SettingsResponse {
@@ -67,4 +79,5 @@ export class SettingsResponse {
   @ApiProperty() receiptFooter!: string;
   @ApiProperty() showNameOnCard!: boolean;
   @ApiProperty({ example: 20 }) offlineAllowance!: number;
+  @ApiProperty({ example: 100 }) largeQuantity!: number;
 }

@@ -43,6 +43,8 @@ export class EnrolResponse {
   @ApiProperty() kioskId!: string;
   @ApiProperty() store!: string;
   @ApiProperty() name!: string;
+  @ApiPropertyOptional({ description: "The hub's own public key (PEM): it signs the USB answer files" })
+  hubKey?: string;
 }
 
 export class JournalRowDto implements JournalRow {
@@ -98,6 +100,8 @@ export class PullResponse {
   @ApiProperty({ description: "Card-signing public keys (PEM) of the store's other kiosks" }) cardKeys!: string[];
   @ApiProperty({ description: 'Kiosks of the store that can spend points (for the offline allowance)' })
   spendingPoints!: number;
+  @ApiPropertyOptional({ description: "The hub's public key (PEM), for kiosks enrolled before it was handed out" })
+  hubKey?: string;
 }
 
 export class OriginDigestDto implements OriginDigest {

@@ -37,6 +37,12 @@ export class SyncStatusResponse {
   @ApiProperty({ nullable: true, type: SyncErrorDto }) lastError!: SyncErrorDto | null;
   @ApiProperty({ description: 'Journal rows the hub has not acknowledged yet' }) pending!: number;
   @ApiProperty() acknowledgedSeq!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The last file written for a USB stick' })
+  lastUsbExportAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The last hub answer file imported from a USB stick' })
+  lastUsbImportAt!: string | null;
+  @ApiProperty({ description: 'An enrolment file was exported: the answer file from the hub enrols this kiosk' })
+  usbEnrolmentPending!: boolean;
 }
 
 export class SyncRoundResponse {

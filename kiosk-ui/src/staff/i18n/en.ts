@@ -13,11 +13,11 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'role.admin': 'Admin',
 
   'signIn.title': 'Staff sign-in',
-  'signIn.nameTitle': 'Choose or type your username',
+  'signIn.nameTitle': 'Tap your name',
   'signIn.remembered': 'Signed in on this kiosk before',
   'signIn.nameLabel': 'Username',
   'signIn.next': 'Next',
-  'signIn.otherName': 'Another username',
+  'signIn.otherName': 'Not me: someone else',
   'signIn.pinTitle': '{name}, enter your PIN',
   'signIn.pinLabel': 'PIN (digits)',
   'signIn.pinEntered': '{n} digits entered',
@@ -31,8 +31,9 @@ export const staffEn: Record<StaffMessageKey, Message> = {
     `Too many wrong PINs, so signing in is paused. Try again in ${p.n} ${Number(p.n) === 1 ? 'second' : 'seconds'}. Each further wrong PIN makes the wait longer.`,
   'signIn.pinTooShort': 'The PIN has at least {n} digits.',
   'signIn.sessionExpired': 'You were signed out. Please sign in again.',
-  'signIn.cardInvalid': 'This staff card is not valid here. Please sign in with your username and PIN.',
+  'signIn.cardInvalid': 'This staff card is not valid here. Please tap your name, then enter your PIN.',
   'signIn.cardHint': 'Or scan your staff card',
+  'signIn.memberCard': 'This is a member card, not a staff card. Please scan your staff card or choose your name.',
 
   'bar.home': 'Menu',
   'bar.signOut': 'Sign out',
@@ -63,6 +64,8 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'menu.membersHint': 'Register, move household, cards, passbook',
   'menu.catalog': 'Catalogue',
   'menu.catalogHint': 'Add and edit products, prices, pictures',
+  'menu.activities': 'Activities',
+  'menu.activitiesHint': 'What points are awarded for, and how many',
   'menu.settings': 'Rules',
   'menu.settingsHint': 'Minimum balance, timeout, receipt, store name',
   'menu.reports': 'Reports',
@@ -71,10 +74,18 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'menu.auditHint': 'Who changed what; check the ledger',
   'menu.sync': 'Sync',
   'menu.syncHint': 'Exchange records with the district hub; enrol this kiosk',
+  'menu.staff': 'Staff',
+  'menu.staffHint': 'Add staff, rename or deactivate them, reset a forgotten PIN',
+  'menu.myPin': 'Change my PIN',
+  'menu.myPinHint': 'Choose a PIN only you know',
   'menu.hubKiosks': 'Stores and kiosks',
   'menu.hubKiosksHint': 'Each store’s kiosks: add, enrolment codes, switch off',
   'menu.hubOverdrafts': 'Overdrafts',
   'menu.hubOverdraftsHint': 'Points spent twice while offline: write off or deduct later',
+  'menu.hubRanking': 'District ranking',
+  'menu.hubRankingHint': 'Each month’s ranking per store and district-wide, A4 notice',
+  'menu.hubSettlement': 'Quarterly settlement',
+  'menu.hubSettlementHint': 'Each store’s quarter: goods redeemed and received, points, CSV and sheet',
 
   'when.justNow': 'just now',
   'when.minutesAgo': (p) => `${p.n} ${Number(p.n) === 1 ? 'minute' : 'minutes'} ago`,
@@ -107,7 +118,7 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'common.scanHint': 'Or scan it with the handheld scanner',
 
   'finder.label': 'Name, building or card number',
-  'finder.placeholder': 'e.g. 王小明 or 3栋',
+  'finder.placeholder': '王小明, 3栋',
   'finder.noMatch': 'Nobody found for “{q}”.',
   'finder.notCard': 'This is not a points card. Please scan the QR code on the resident’s card.',
   'form.required': 'Please fill this in.',
@@ -136,6 +147,10 @@ export const staffEn: Record<StaffMessageKey, Message> = {
   'staffError.imageTooLarge': 'The picture is too large: at most 8 MB, or too many pixels.',
   'staffError.network': 'Cannot reach the server right now. Please try again later.',
   'staffError.generic': 'Something went wrong. Please try again.',
+  'staffError.cardInvalid':
+    'This card cannot be used: it is not one of this store’s points cards, or its QR code is unreadable. Scan it again; if that fails, an admin can issue a new card under Members and cards.',
+  'staffError.cardRevoked':
+    'This card was cancelled (perhaps replaced by a new one). Use the resident’s new card; if they have none, an admin can issue one under Members and cards.',
   'staffError.reprintTooFast': (p) =>
     `This receipt was just reprinted several times. Try again in ${p.n} ${Number(p.n) === 1 ? 'second' : 'seconds'}.`,
   'staffError.reprintLimitOf': (p) =>

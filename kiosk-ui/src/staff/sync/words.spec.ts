@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HubKiosk, Overdraft } from './api';
 import {
   groupByStore,
+  hubUsbProblem,
   kioskNames,
   kioskState,
   nextKioskName,
@@ -85,6 +86,24 @@ describe('a sync refusal in plain words', () => {
   it('falls back to general words for a code it does not know', () => {
     expect(syncProblem('SOMETHING_NEW')).toBe('other');
     expect(syncProblem('toString')).toBe('other');
+  });
+});
+
+describe('a USB file refused, in words', () => {
+  it('at the kiosk: each refusal of an answer file has its own words', () => {
+    const codes = ['USB_ALREADY_IMPORTED', 'USB_FILE_OLD', 'USB_OTHER_KIOSK', 'USB_FILE_DAMAGED', 'USB_WRONG_KIND'];
+    const words = codes.map(syncProblem);
+    expect(words).toEqual(['usbAlreadyImported', 'usbOld', 'usbOtherKiosk', 'usbDamaged', 'usbWrongKind']);
+    expect(syncProblem('USB_HUB_KEY_UNKNOWN')).toBe('usbHubKeyUnknown');
+  });
+
+  it("at the hub: a kiosk's file refused, or general words for a code it does not know", () => {
+    expect(hubUsbProblem('USB_FILE_DAMAGED')).toBe('damaged');
+    expect(hubUsbProblem('USB_WRONG_KIND')).toBe('wrongKind');
+    expect(hubUsbProblem('KIOSK_REVOKED')).toBe('revoked');
+    expect(hubUsbProblem('USB_KIOSK_UNKNOWN')).toBe('kioskUnknown');
+    expect(hubUsbProblem('SOMETHING_NEW')).toBe('other');
+    expect(hubUsbProblem('constructor')).toBe('other');
   });
 });
 

@@ -57,6 +57,15 @@ const SYNC_PROBLEMS = {
   VALIDATION_FAILED: 'hubUrlNeeded',
   STAFF_SESSION_REQUIRED: 'signedOut',
   FORBIDDEN: 'forbidden',
+  USB_ALREADY_IMPORTED: 'usbAlreadyImported',
+  USB_FILE_OLD: 'usbOld',
+  USB_OTHER_KIOSK: 'usbOtherKiosk',
+  USB_FILE_DAMAGED: 'usbDamaged',
+  USB_WRONG_KIND: 'usbWrongKind',
+  USB_HUB_KEY_UNKNOWN: 'usbHubKeyUnknown',
+  USB_NOT_ENROLLED: 'usbNotEnrolled',
+  USB_NEEDS_NETWORK: 'usbNeedsNetwork',
+  USB_KIOSK_UNKNOWN: 'usbKioskUnknown',
 } as const;
 
 export type SyncProblem = (typeof SYNC_PROBLEMS)[keyof typeof SYNC_PROBLEMS] | 'other';
@@ -134,4 +143,23 @@ export function kioskNames(ids: readonly string[], kiosks: readonly HubKiosk[]):
     const kiosk = kiosks.find((known) => known.kioskId === id || known.origin === id);
     return kiosk ? kiosk.name : id;
   });
+}
+
+/** Why the hub refused a store's USB file, as one word its panel has a sentence and a to-do for. */
+const HUB_USB_PROBLEMS = {
+  USB_FILE_DAMAGED: 'damaged',
+  USB_WRONG_KIND: 'wrongKind',
+  USB_KIOSK_UNKNOWN: 'kioskUnknown',
+  USB_FILE_OLD: 'old',
+  KIOSK_REVOKED: 'revoked',
+  CHAIN_BROKEN: 'chainBroken',
+  VALIDATION_FAILED: 'damaged',
+  ENROLMENT_CODE_INVALID: 'codeInvalid',
+  ENROLMENT_CODE_EXPIRED: 'codeExpired',
+} as const;
+
+export type HubUsbProblem = (typeof HUB_USB_PROBLEMS)[keyof typeof HUB_USB_PROBLEMS] | 'other';
+
+export function hubUsbProblem(code: string): HubUsbProblem {
+  return Object.hasOwn(HUB_USB_PROBLEMS, code) ? (HUB_USB_PROBLEMS as Record<string, HubUsbProblem>)[code]! : 'other';
 }

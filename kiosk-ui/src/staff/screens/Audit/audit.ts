@@ -7,16 +7,22 @@ export interface ChangeRow {
   after: unknown;
 }
 
-/** Staff actors are recorded as `staff:<username>`; anything else (the hub, a seed) is shown as it is. */
-export function actorName(actor: string): string {
-  return actor.startsWith('staff:') ? actor.slice('staff:'.length) : actor;
-}
+/**
+ * Fields that only carry an id the entry's subject already names in words (the member of a card,
+ * the account of a moved member, whose household names are recorded beside it).
+ */
+const ID_FIELDS = new Set(['accountId', 'memberId']);
 
 /** The fields of an entry in a stable order: those it had before first, then the ones only after. */
 export function changeRows(change: Pick<AdminChange, 'before' | 'after'>): ChangeRow[] {
   const before = change.before ?? {};
   const after = change.after ?? {};
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (field) =>
+      !ID_FIELDS.has(field) &&
+      // A move records the household twice (label and account name): show the account's name once.
+      !(field === 'household' && ('accountName' in before || 'accountName' in after)),
+  );
   return fields.map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
 }
 
@@ -25,8 +31,18 @@ export function isTimestamp(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value);
 }
 
-/** The name an entry gives its subject, when it records one (a product's or member's name). */
-export function subjectName(change: Pick<AdminChange, 'before' | 'after'>): string | null {
-  const name = change.after?.name ?? change.before?.name;
-  return typeof name === 'string' ? name : null;
+/** The catalogue key of an action: hub actions are recorded without their kind (`create` of a kiosk). */
+export function actionKey(change: Pick<AdminChange, 'action' | 'entity'>): string {
+  return change.action.includes('.') ? change.action : `${change.entity}.${change.action}`;
+}
+
+/** A local calendar day (YYYY-MM-DD) as the instants it runs from and to, for the "when" filter. */
+export function dayRange(day: string): { from: string; to: string } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const start = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (Number.isNaN(start.getTime())) return null;
+  const end = new Date(start);
+  end.setDate(end.getDate() + 1);
+  return { from: start.toISOString(), to: end.toISOString() };
 }

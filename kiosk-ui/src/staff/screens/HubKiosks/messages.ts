@@ -47,6 +47,37 @@ const zhCN = {
   'hubKiosks.nameTaken': '这个门店已经有一台叫这个名字的兑换机，请换一个名字。',
   'hubKiosks.alreadyRevoked': '这台兑换机已经停用了。',
   'hubKiosks.notAHub': '这台电脑不是区中心，不能管理兑换机。',
+  'hubUsb.title': '导入门店U盘文件',
+  'hubUsb.hint':
+    '没有网络的门店会把兑换机导出的文件（points-….pksync）带来。导入后把回执文件存回同一个U盘，带回门店在兑换机上导入。',
+  'hubUsb.pick': '选择U盘里的文件',
+  'hubUsb.importing': '正在导入…',
+  'hubUsb.done': '已导入 {store} {name} 的文件：收到 {received} 条新记录（文件里共 {rows} 条）。',
+  'hubUsb.sent': '回执里有本店的 {sent} 条新记录，以及区中心的确认。',
+  'hubUsb.more': '本店的新记录较多，这个回执只装了一部分：请门店导入后再导出一次带来。',
+  'hubUsb.again': '文件里的记录区中心已经有了（例如这个文件导入过）：没有重复记账，回执照常生成。',
+  'hubUsb.problemAtKiosk': '这台兑换机的记录前后对不上，从第 {where} 处起没有接收。请在列表里查看。',
+  'hubUsb.download': '下载回执文件',
+  'hubUsb.downloadHint': '文件名：{file}',
+  'hubUsb.fileName': '文件：{name}',
+  'hubUsb.problem.damaged': '文件已损坏或被改动过，没有导入',
+  'hubUsb.todo.damaged': '什么都没有改。请门店在兑换机上重新导出一个文件。',
+  'hubUsb.problem.wrongKind': '这是区中心给门店的回执文件',
+  'hubUsb.todo.wrongKind': '什么都没有改。回执文件要在门店的兑换机上导入；这里导入兑换机导出的文件。',
+  'hubUsb.problem.kioskUnknown': '这个文件来自一台区中心不认识的兑换机',
+  'hubUsb.todo.kioskUnknown': '什么都没有改。请确认这台兑换机已在这里新增并登记过。',
+  'hubUsb.problem.old': '这个文件是兑换机恢复备份之前导出的',
+  'hubUsb.todo.old': '什么都没有改。请门店重新导出一个文件。',
+  'hubUsb.problem.revoked': '这台兑换机已停用',
+  'hubUsb.todo.revoked': '什么都没有改。停用的兑换机的文件不再接收。',
+  'hubUsb.problem.chainBroken': '这台兑换机的记录前后对不上，已暂停接收',
+  'hubUsb.todo.chainBroken': '什么都没有改。请联系门店，核对这台兑换机的数据。',
+  'hubUsb.problem.codeInvalid': '这是一个登记文件，但登记码对不上等待登记的兑换机',
+  'hubUsb.todo.codeInvalid': '什么都没有改。请门店核对登记码后重新生成登记文件；或在这里新增兑换机，给一个新的登记码。',
+  'hubUsb.problem.codeExpired': '这个登记文件用的登记码已经过期了',
+  'hubUsb.todo.codeExpired': '什么都没有改。请新增兑换机得到新的登记码，门店用它重新生成登记文件。',
+  'hubUsb.problem.other': '导入没有成功',
+  'hubUsb.todo.other': '什么都没有改。请稍后再试。',
 } as const;
 
 const en: Record<keyof typeof zhCN, Message> = {
@@ -98,6 +129,45 @@ const en: Record<keyof typeof zhCN, Message> = {
   'hubKiosks.nameTaken': 'This store already has a kiosk of that name. Please choose another name.',
   'hubKiosks.alreadyRevoked': 'This kiosk is switched off already.',
   'hubKiosks.notAHub': 'This computer is not the district hub: it cannot manage kiosks.',
+  'hubUsb.title': 'Import a store’s USB file',
+  'hubUsb.hint':
+    'A store without network brings the file its kiosk exported (points-….pksync). After the import, save the answer file to the same USB stick for the store to import at its kiosk.',
+  'hubUsb.pick': 'Choose the file on the USB stick',
+  'hubUsb.importing': 'Importing…',
+  'hubUsb.done': (p) =>
+    `Imported the file of ${p.store} ${p.name}: ${p.received} new ${Number(p.received) === 1 ? 'record' : 'records'} taken in (${p.rows} in the file).`,
+  'hubUsb.sent': (p) =>
+    `The answer holds ${p.sent} new ${Number(p.sent) === 1 ? 'record' : 'records'} of the store, and the hub’s acknowledgement.`,
+  'hubUsb.more':
+    'The store has many new records: this answer holds part of them. The store exports again after importing it.',
+  'hubUsb.again':
+    'The hub held the file’s records already (it may have been imported before): nothing was booked twice; the answer was made as usual.',
+  'hubUsb.problemAtKiosk': (p) =>
+    `This kiosk’s records do not follow on; nothing from ${p.where} on was taken. See the list.`,
+  'hubUsb.download': 'Download the answer file',
+  'hubUsb.downloadHint': 'File name: {file}',
+  'hubUsb.fileName': 'File: {name}',
+  'hubUsb.problem.damaged': 'The file is damaged or was changed: not imported',
+  'hubUsb.todo.damaged': 'Nothing was changed. Ask the store to export a fresh file at its kiosk.',
+  'hubUsb.problem.wrongKind': 'This is an answer file from the hub',
+  'hubUsb.todo.wrongKind':
+    'Nothing was changed. Answer files are imported at the store’s kiosk; here, import the file a kiosk exported.',
+  'hubUsb.problem.kioskUnknown': 'The file comes from a kiosk this hub does not know',
+  'hubUsb.todo.kioskUnknown': 'Nothing was changed. Check that the kiosk was added and enrolled here.',
+  'hubUsb.problem.old': 'The file was exported before the kiosk was restored from a backup',
+  'hubUsb.todo.old': 'Nothing was changed. Ask the store to export a fresh file.',
+  'hubUsb.problem.revoked': 'This kiosk is switched off',
+  'hubUsb.todo.revoked': 'Nothing was changed. Files of a switched-off kiosk are not taken.',
+  'hubUsb.problem.chainBroken': 'This kiosk’s records do not follow on: the hub takes no more for now',
+  'hubUsb.todo.chainBroken': 'Nothing was changed. Please check the kiosk’s data with the store.',
+  'hubUsb.problem.codeInvalid': 'An enrolment file, but its code matches no kiosk waiting for enrolment',
+  'hubUsb.todo.codeInvalid':
+    'Nothing was changed. The store checks the code and makes the enrolment file again; or add the kiosk here for a new code.',
+  'hubUsb.problem.codeExpired': 'The code of this enrolment file has expired',
+  'hubUsb.todo.codeExpired':
+    'Nothing was changed. Add the kiosk again for a new code; the store makes a new enrolment file with it.',
+  'hubUsb.problem.other': 'The import did not work',
+  'hubUsb.todo.other': 'Nothing was changed. Please try again later.',
 };
 
 export const messages: Catalogue<keyof typeof zhCN> = { 'zh-CN': zhCN, en };

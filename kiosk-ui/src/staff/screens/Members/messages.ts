@@ -3,7 +3,7 @@ import type { Message } from '../../../i18n/types';
 
 const zhCN = {
   'members.searchLabel': '按姓名、户号或卡号查找',
-  'members.searchPlaceholder': '例如：王小明、3栋201',
+  'members.searchPlaceholder': '王小明、3栋201',
   'members.newest': '最近登记的居民',
   'members.results': '找到 {n} 位居民',
   'members.none': '没有找到这位居民。',
@@ -25,6 +25,11 @@ const zhCN = {
   'register.nameMissing': '请填写姓名（最多 {n} 个字）。',
   'register.householdTooLong': '户号最多 {n} 个字。',
   'register.done': '已登记 {name}，卡号 {no}。',
+  'register.joinQuestion': '户号“{household}”已经有人登记了。把 {name} 加入这一户吗？',
+  'register.joinWho': '这一户有 {n} 人：{names}，共用 {balance} 分。加入后 {name} 也用这些积分。',
+  'register.joinSeparator': '、',
+  'register.joinNo': '不加入，改户号',
+  'register.joinYes': '是，加入这一户',
 
   'detail.publicName': '公示时显示为 {name}',
   'detail.registered': '登记于 {date}',
@@ -109,7 +114,7 @@ const zhCN = {
 
 const en: Record<keyof typeof zhCN, Message> = {
   'members.searchLabel': 'Find by name, household or card number',
-  'members.searchPlaceholder': 'e.g. 王小明, 3栋201',
+  'members.searchPlaceholder': '王小明, 3栋201',
   'members.newest': 'Latest registered',
   'members.results': '{n} member(s) found',
   'members.none': 'No member found.',
@@ -131,6 +136,11 @@ const en: Record<keyof typeof zhCN, Message> = {
   'register.nameMissing': 'Please enter the name (at most {n} characters).',
   'register.householdTooLong': 'A household is at most {n} characters.',
   'register.done': '{name} registered, card {no}.',
+  'register.joinQuestion': 'Household “{household}” already exists. Add {name} to it?',
+  'register.joinWho': 'Its members ({n}): {names}, sharing {balance} points; {name} will share them too.',
+  'register.joinSeparator': ', ',
+  'register.joinNo': 'No, change the household',
+  'register.joinYes': 'Yes, join this household',
 
   'detail.publicName': 'Shown publicly as {name}',
   'detail.registered': 'Registered {date}',

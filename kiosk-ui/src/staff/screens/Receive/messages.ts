@@ -21,6 +21,9 @@ const zhCN = {
   'receive.noteDonation': '爱心捐赠',
   'receive.notePurchase': '采购',
   'receive.noteReturn': '退回货架',
+  'receive.confirmLarge': '确认入库 {n} 件？（{words}件）',
+  'receive.confirmStock': '{name}：库存 {before} → {after} 件',
+  'receive.confirmYes': '是，入库 {n} 件',
 } as const;
 
 const en: Record<keyof typeof zhCN, string | ((p: Params) => string)> = {
@@ -42,6 +45,10 @@ const en: Record<keyof typeof zhCN, string | ((p: Params) => string)> = {
   'receive.noteDonation': 'Donation',
   'receive.notePurchase': 'Purchase',
   'receive.noteReturn': 'Back to the shelf',
+  'receive.confirmLarge': (p) =>
+    `Add ${units(p)} to stock? (${String(p.words)} ${Number(p.n) === 1 ? 'unit' : 'units'})`,
+  'receive.confirmStock': '{name}: stock {before} → {after}',
+  'receive.confirmYes': (p) => `Yes, add ${units(p)}`,
 };
 
 export const messages: Catalogue<keyof typeof zhCN> = { 'zh-CN': zhCN, en };

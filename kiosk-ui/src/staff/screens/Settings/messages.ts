@@ -15,6 +15,8 @@ const zhCN = {
   'settings.offlineAllowance': '断网时每人可兑换积分（分）',
   'settings.offlineAllowanceHint':
     '本店有几台兑换机、又连不上区中心时，每人在这台机器上最多兑换这么多分；填 0 表示断网时不能兑换',
+  'settings.largeQuantity': '收货多于几件要再确认（件）',
+  'settings.largeQuantityHint': '一次入库超过这个数，会把数字写成汉字再问一次，防止多按了几个 9',
   'settings.receiptHeader': '小票抬头',
   'settings.receiptHeaderHint': '印在小票最上面，可以不填，最多 {n} 个字',
   'settings.receiptFooter': '小票结尾',
@@ -42,6 +44,9 @@ const en: Record<keyof typeof zhCN, Message> = {
   'settings.offlineAllowance': 'Points per person while offline',
   'settings.offlineAllowanceHint':
     'When the store has several counters and this one cannot reach the district hub, each person may redeem at most this many points here; 0: no redeeming while offline',
+  'settings.largeQuantity': 'Ask again when receiving more than (pieces)',
+  'settings.largeQuantityHint':
+    'Receive goods asks once more, with the number in words, before booking a larger delivery (a slip of the keypad)',
   'settings.receiptHeader': 'Receipt header',
   'settings.receiptHeaderHint': 'Printed at the top of receipts; optional, at most {n} characters',
   'settings.receiptFooter': 'Receipt footer',

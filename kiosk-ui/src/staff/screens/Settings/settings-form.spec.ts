@@ -7,6 +7,7 @@ const saved: StoreSettings = {
   minRedeemBalance: 10,
   residentIdleSeconds: 120,
   offlineAllowance: 20,
+  largeQuantity: 100,
   receiptHeader: '',
   receiptFooter: '谢谢您的奉献',
   showNameOnCard: true,
@@ -26,6 +27,7 @@ describe('rules form', () => {
         minRedeemBalance: '-1',
         residentIdleSeconds: '10',
         offlineAllowance: '1.5',
+        largeQuantity: '0',
         receiptHeader: '字'.repeat(81),
         receiptFooter: '',
         showNameOnCard: false,
@@ -37,6 +39,7 @@ describe('rules form', () => {
         minRedeemBalance: { kind: 'wholeNumber' },
         residentIdleSeconds: { kind: 'range', min: 15, max: 3600 },
         offlineAllowance: { kind: 'wholeNumber' },
+        largeQuantity: { kind: 'range', min: 1, max: 100000 },
         receiptHeader: { kind: 'tooLong', max: 80 },
       },
     });

@@ -8,6 +8,7 @@ export interface SettingsForm {
   minRedeemBalance: string;
   residentIdleSeconds: string;
   offlineAllowance: string;
+  largeQuantity: string;
   receiptHeader: string;
   receiptFooter: string;
   showNameOnCard: boolean;
@@ -23,6 +24,7 @@ export const SETTING_LIMITS = {
   minRedeemBalance: { min: settings.minRedeemBalance.minimum, max: settings.minRedeemBalance.maximum },
   residentIdleSeconds: { min: settings.residentIdleSeconds.minimum, max: settings.residentIdleSeconds.maximum },
   offlineAllowance: { min: settings.offlineAllowance.minimum, max: settings.offlineAllowance.maximum },
+  largeQuantity: { min: settings.largeQuantity.minimum, max: settings.largeQuantity.maximum },
   receiptText: Math.min(settings.receiptHeader.maxLength, settings.receiptFooter.maxLength),
 } as const;
 
@@ -32,6 +34,7 @@ export function settingsFormOf(settings: StoreSettings): SettingsForm {
     minRedeemBalance: String(settings.minRedeemBalance),
     residentIdleSeconds: String(settings.residentIdleSeconds),
     offlineAllowance: String(settings.offlineAllowance),
+    largeQuantity: String(settings.largeQuantity),
     receiptHeader: settings.receiptHeader,
     receiptFooter: settings.receiptFooter,
     showNameOnCard: settings.showNameOnCard,
@@ -58,9 +61,10 @@ export function checkSettings(form: SettingsForm): SettingsCheck {
     SETTING_LIMITS.offlineAllowance.min,
     SETTING_LIMITS.offlineAllowance.max,
   );
+  const large = wholeNumber(form.largeQuantity, SETTING_LIMITS.largeQuantity.min, SETTING_LIMITS.largeQuantity.max);
   const header = textField(form.receiptHeader, SETTING_LIMITS.receiptText, false);
   const footer = textField(form.receiptFooter, SETTING_LIMITS.receiptText, false);
-  if (storeName.ok && minimum.ok && idle.ok && allowance.ok && header.ok && footer.ok) {
+  if (storeName.ok && minimum.ok && idle.ok && allowance.ok && large.ok && header.ok && footer.ok) {
     return {
       ok: true,
       body: {
@@ -68,6 +72,7 @@ export function checkSettings(form: SettingsForm): SettingsCheck {
         minRedeemBalance: minimum.value,
         residentIdleSeconds: idle.value,
         offlineAllowance: allowance.value,
+        largeQuantity: large.value,
         receiptHeader: header.value,
         receiptFooter: footer.value,
         showNameOnCard: form.showNameOnCard,
@@ -79,6 +84,7 @@ export function checkSettings(form: SettingsForm): SettingsCheck {
   if (!minimum.ok) problems.minRedeemBalance = minimum.problem;
   if (!idle.ok) problems.residentIdleSeconds = idle.problem;
   if (!allowance.ok) problems.offlineAllowance = allowance.problem;
+  if (!large.ok) problems.largeQuantity = large.problem;
   if (!header.ok) problems.receiptHeader = header.problem;
   if (!footer.ok) problems.receiptFooter = footer.problem;
   return { ok: false, problems };
