@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PIN } from '../support/kiosk';
-import { activities, type AwardEvent } from './console-api';
+import { activities, type AdminChange as Change, type AwardEvent } from './console-api';
 import {
   createMember,
   createProduct,
@@ -15,19 +15,6 @@ import {
 } from './helpers';
 
 /** A trail entry as the change log screen receives it. */
-interface Change {
-  id: string;
-  actor: string;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  subject: { kind: string; label: string | null; detail: string | null };
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  createdAt: string;
-}
-
 let store: Store;
 let adminName: string;
 let voided: Redemption;

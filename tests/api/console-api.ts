@@ -61,8 +61,10 @@ export interface AdminChange {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   createdAt: string;
+  /** The staff member's display name (the username where the kiosk no longer has them). */
+  actorName: string;
   /** What the change was done to, by the name a person reads (a product's name, a receipt number …). */
-  subject?: { kind: string; label: string | null; detail: string | null };
+  subject: { kind: string; label: string | null; detail: string | null };
 }
 
 export async function memberDetail(admin: Api, memberId: string): Promise<MemberDetail> {

@@ -3,6 +3,7 @@ import { decodeQrFromPng } from '../../hardware/src/test-support/qr-decode';
 import type { Api, ApiResponse } from '../support/api';
 import { startHub } from '../support/district';
 import { ADMIN_PIN } from '../support/kiosk';
+import type { AdminChange as Change } from './console-api';
 import { award, createMember, expectError, openStore, passbook, staffToken, type Store } from './helpers';
 
 /*
@@ -18,15 +19,6 @@ interface StaffMember {
   active: boolean;
   locked: boolean;
   hasCard: boolean;
-}
-
-interface Change {
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
 }
 
 interface Refusal {

@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdminChange as Change } from '../api/console-api';
 import { createKiosk, type Hub, startHub } from '../support/district';
 
 /** The hub's own admin actions in its change log, named as people read them. */
-
-interface Change {
-  action: string;
-  entity: string;
-  entityId: string;
-  actorName: string;
-  subject: { kind: string; label: string | null; detail: string | null };
-  after: Record<string, unknown> | null;
-}
 
 let hub: Hub;
 

@@ -3396,6 +3396,7 @@ export interface operations {
     DistrictController_ranking: {
         parameters: {
             query?: {
+                /** @description member: points a person earned; household: points each account (户) earned */
                 by?: "member" | "household";
                 limit?: number;
                 /** @description The month (YYYY-MM, local); this month by default */
@@ -3431,6 +3432,7 @@ export interface operations {
     DistrictController_rankingPdf: {
         parameters: {
             query?: {
+                /** @description member: points a person earned; household: points each account (户) earned */
                 by?: "member" | "household";
                 /** @description The month (YYYY-MM, local); this month by default */
                 month?: string;

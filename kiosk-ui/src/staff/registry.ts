@@ -228,7 +228,7 @@ export const STAFF_SCREENS: readonly StaffScreen[] = [
     roles: ADMIN_ONLY,
     section: 'admin',
     server: 'hub',
-    load: () => import('./screens/HubRanking/HubRanking.svelte'),
+    load: () => import('./screens/Ranking/Ranking.svelte'),
   },
   {
     id: 'hub-settlement',

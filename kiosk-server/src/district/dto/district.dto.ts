@@ -1,23 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsPlainText, Omittable } from '../../common/validation';
-import { RANKING_BASES, type RankingBasis } from '../../rankings/dto/ranking.dto';
+import { RankingPdfQuery, RankingRowResponse } from '../../rankings/dto/ranking.dto';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
-export class DistrictRankingPdfQuery {
-  @ApiPropertyOptional({ enum: RANKING_BASES, default: 'member' })
-  @Omittable()
-  @IsIn(RANKING_BASES)
-  by?: RankingBasis;
-
-  @ApiPropertyOptional({ example: '2026-11', description: 'The month (YYYY-MM, local); this month by default' })
-  @Omittable()
-  @Matches(MONTH, { message: 'month must be YYYY-MM' })
-  month?: string;
-
+export class DistrictRankingPdfQuery extends RankingPdfQuery {
   @ApiPropertyOptional({ example: '幸福社区积分超市', description: 'One store; the whole district (全区) without it' })
   @Omittable()
   @IsString()
@@ -36,10 +25,7 @@ export class DistrictRankingQuery extends DistrictRankingPdfQuery {
   limit?: number;
 }
 
-export class DistrictRankingRowResponse {
-  @ApiProperty({ description: 'Equal points share a rank (1, 2, 2, 4)' }) rank!: number;
-  @ApiProperty({ example: '王*明', description: 'Masked; a household reads 王*明家' }) displayName!: string;
-  @ApiProperty({ description: 'Points earned in the month' }) points!: number;
+export class DistrictRankingRowResponse extends RankingRowResponse {
   @ApiProperty({ example: '幸福社区积分超市', description: 'The store of the account' }) store!: string;
 }
 

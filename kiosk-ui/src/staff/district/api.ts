@@ -1,10 +1,8 @@
 import { client, type Schemas, timeout } from '../../api/client';
-import { staffAuth, staffCall, staffDownload } from '../api';
+import { type RankingBasis, staffAuth, staffCall, staffDownload } from '../api';
 
-export type DistrictRankingRow = Schemas['DistrictRankingRowResponse'];
 export type Settlement = Schemas['SettlementResponse'];
 export type SettlementLine = Schemas['SettlementEntryLineResponse'];
-export type RankingBasis = 'member' | 'household';
 
 /** Query text of a report: only the values given. */
 function query(values: Record<string, string | undefined>): string {

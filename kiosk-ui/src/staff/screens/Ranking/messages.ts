@@ -14,6 +14,11 @@ const zhCN = {
   'ranking.pdf': '下载 A4 公示（PDF）',
   'ranking.downloading': '正在生成…',
   'ranking.downloaded': '已下载 {file}，可以用办公室的打印机打印。',
+  'ranking.titleAt': '{place} {month} 积分公示',
+  'ranking.store': '门店',
+  'ranking.district': '全区',
+  'ranking.maskedDistrict': '名字按公示要求隐去一个字。全区榜的每一行写明门店。',
+  'ranking.loadFailed': '门店名单没有读出来，请稍后再试。',
 } as const;
 
 const en: Record<keyof typeof zhCN, Message> = {
@@ -29,6 +34,12 @@ const en: Record<keyof typeof zhCN, Message> = {
   'ranking.pdf': 'Download A4 notice (PDF)',
   'ranking.downloading': 'Preparing…',
   'ranking.downloaded': '{file} downloaded; print it on the office printer.',
+  'ranking.titleAt': '{place}: points ranking, {month}',
+  'ranking.store': 'Store',
+  'ranking.district': 'Whole district',
+  'ranking.maskedDistrict':
+    'Names are partly hidden, as for any public notice. The district list names each row’s store.',
+  'ranking.loadFailed': 'The list of stores could not be read; try again in a moment.',
 };
 
 export const messages: Catalogue<keyof typeof zhCN> = { 'zh-CN': zhCN, en };
