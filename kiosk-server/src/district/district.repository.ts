@@ -84,24 +84,26 @@ export class DistrictRepository {
   /**
    * The members of every account (of the store, or of all) that earned awards in [from, to), and
    * every member a check-in in it names; oldest first, so a household's first member comes first.
+   * A UNION of two lookups, as in the kiosk's ranking: an OR of the two stops PostgreSQL joining.
    */
   membersOfEarners(from: string, to: string, store: string | null): Promise<RankedMemberRow[]> {
     const ofStore =
-      store === null
-        ? ''
-        : ` AND e."accountId" IN (SELECT s."accountId" FROM "hub_account_stores" s WHERE s."store" = ?)`;
-    const params = store === null ? [from, to] : [from, to, store];
+      store === null ? '' : `JOIN "hub_account_stores" s ON s."accountId" = e."accountId" AND s."store" = ?`;
+    const params = store === null ? [from, to] : [store, from, to];
     return this.db.all<RankedMemberRow>(
-      `SELECT m."id" AS "id", m."accountId" AS "accountId", m."name" AS "name"
+      `SELECT m."id" AS "id", m."accountId" AS "accountId", m."name" AS "name", m."createdAt" AS "createdAt"
          FROM "members" m
         WHERE m."accountId" IN (
-                SELECT e."accountId" FROM "ledger_entries" e
-                 WHERE e."kind" = 'award' AND e."createdAt" >= ? AND e."createdAt" < ?${ofStore})
-           OR m."id" IN (
-                SELECT c."memberId" FROM "event_check_ins" c
-                  JOIN "ledger_entries" e ON e."id" = c."ledgerEntryId"
-                 WHERE e."kind" = 'award' AND e."createdAt" >= ? AND e."createdAt" < ?${ofStore})
-        ORDER BY m."createdAt" ASC, m."id" ASC`,
+                SELECT e."accountId" FROM "ledger_entries" e ${ofStore}
+                 WHERE e."kind" = 'award' AND e."createdAt" >= ? AND e."createdAt" < ?)
+       UNION
+       SELECT m."id" AS "id", m."accountId" AS "accountId", m."name" AS "name", m."createdAt" AS "createdAt"
+         FROM "event_check_ins" c
+         JOIN "ledger_entries" e ON e."id" = c."ledgerEntryId"
+         ${ofStore}
+         JOIN "members" m ON m."id" = c."memberId"
+        WHERE e."kind" = 'award' AND e."createdAt" >= ? AND e."createdAt" < ?
+       ORDER BY "createdAt" ASC, "id" ASC`,
       [...params, ...params],
     );
   }

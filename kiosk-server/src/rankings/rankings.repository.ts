@@ -38,21 +38,25 @@ export class RankingsRepository {
 
   /**
    * The members of every account that earned awards in [from, to), and every member a check-in
-   * in it names; oldest first, so a household's first member comes first. Subqueries instead of
+   * in it names; oldest first, so a household's first member comes first. Two lookups joined by
+   * UNION, not one `… IN (…) OR … IN (…)`: PostgreSQL cannot plan the OR as two semi-joins and
+   * re-scans the awards for every member (a district hub holds a million). Subqueries instead of
    * an id list keep this one statement text (prepared once) whatever the number of accounts.
    */
   membersOfEarners(from: string, to: string): Promise<RankedMemberRow[]> {
     return this.db.all<RankedMemberRow>(
-      `SELECT m."id" AS "id", m."accountId" AS "accountId", m."name" AS "name"
+      `SELECT m."id" AS "id", m."accountId" AS "accountId", m."name" AS "name", m."createdAt" AS "createdAt"
          FROM "members" m
         WHERE m."accountId" IN (
                 SELECT e."accountId" FROM "ledger_entries" e
                  WHERE e."kind" = 'award' AND e."createdAt" >= ? AND e."createdAt" < ?)
-           OR m."id" IN (
-                SELECT c."memberId" FROM "event_check_ins" c
-                  JOIN "ledger_entries" e ON e."id" = c."ledgerEntryId"
-                 WHERE e."kind" = 'award' AND e."createdAt" >= ? AND e."createdAt" < ?)
-        ORDER BY m."createdAt" ASC, m."id" ASC`,
+       UNION
+       SELECT m."id" AS "id", m."accountId" AS "accountId", m."name" AS "name", m."createdAt" AS "createdAt"
+         FROM "event_check_ins" c
+         JOIN "ledger_entries" e ON e."id" = c."ledgerEntryId"
+         JOIN "members" m ON m."id" = c."memberId"
+        WHERE e."kind" = 'award' AND e."createdAt" >= ? AND e."createdAt" < ?
+       ORDER BY "createdAt" ASC, "id" ASC`,
       [from, to, from, to],
     );
   }

@@ -63,9 +63,10 @@ export function monthBounds({ year, month }: RankingMonth): { from: string; to: 
 
 export function byMember(earnings: EarningRow[], members: RankedMemberRow[]): Map<string, Tally> {
   const byId = new Map(members.map((m) => [m.id, m]));
+  const onAccount = membersByAccount(members);
   const tally = new Map<string, Tally>();
   for (const earning of earnings) {
-    const ofAccount = members.filter((m) => m.accountId === earning.accountId);
+    const ofAccount = onAccount.get(earning.accountId) ?? [];
     const member = earning.memberId ? byId.get(earning.memberId) : ofAccount.length === 1 ? ofAccount[0] : undefined;
     if (!member) continue;
     const row = tally.get(member.id) ?? { key: member.id, displayName: maskName(member.name), points: 0 };
@@ -76,12 +77,13 @@ export function byMember(earnings: EarningRow[], members: RankedMemberRow[]): Ma
 }
 
 export function byHousehold(earnings: EarningRow[], members: RankedMemberRow[]): Map<string, Tally> {
+  const onAccount = membersByAccount(members);
   const tally = new Map<string, Tally>();
   for (const earning of earnings) {
     let row = tally.get(earning.accountId);
     if (!row) {
       // Named after its first member, as people know the household: 王*明家.
-      const first = members.find((m) => m.accountId === earning.accountId);
+      const first = onAccount.get(earning.accountId)?.[0];
       const name = first ? maskName(first.name) : '—';
       const household = earning.accountKind === 'household';
       row = { key: earning.accountId, displayName: household ? `${name}家` : name, points: 0 };
@@ -90,6 +92,17 @@ export function byHousehold(earnings: EarningRow[], members: RankedMemberRow[]):
     row.points += earning.points;
   }
   return tally;
+}
+
+/** Each account's members in the order given (oldest first), built once: a district has a million. */
+function membersByAccount(members: RankedMemberRow[]): Map<string, RankedMemberRow[]> {
+  const onAccount = new Map<string, RankedMemberRow[]>();
+  for (const member of members) {
+    const list = onAccount.get(member.accountId);
+    if (list) list.push(member);
+    else onAccount.set(member.accountId, [member]);
+  }
+  return onAccount;
 }
 
 export interface Tally {
