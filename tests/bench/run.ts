@@ -228,7 +228,10 @@ async function uiFigures(): Promise<void> {
 }
 
 // `npm run bench -- sync` (or BENCH=sync) runs the sync figures instead: they start a hub and kiosks of their own
-if ((process.argv[2] ?? process.env.BENCH) === 'sync') void import(join(__dirname, 'sync.js'));
+const which = process.argv[2] ?? process.env.BENCH;
+if (which === 'sync') void import(join(__dirname, 'sync.js'));
+// `npm run bench -- district`: the hub's district reports on a filled district (a hub of its own)
+else if (which === 'district') void import(join(__dirname, 'district.js'));
 else {
   main().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
