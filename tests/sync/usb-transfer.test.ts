@@ -405,7 +405,13 @@ describe('a kiosk enrolled by USB stick, never on the network', () => {
     expect(damagedAnswer.body.code, damagedAnswer.text).toBe('USB_FILE_DAMAGED');
     expect((await kiosk.admin.get('/api/sync/status')).body).toMatchObject({ enrolled: false });
 
+    // a round over the network cannot enrol it (no code, no hub): the page says so until the file does
+    const lastErrorCode = async () =>
+      (await kiosk.admin.get<{ lastError: { code: string } | null }>('/api/sync/status')).body.lastError?.code;
+    expect((await kiosk.admin.post('/api/sync/run')).status).toBeGreaterThanOrEqual(400);
+    expect(await lastErrorCode()).toBe('ENROLMENT_CODE_MISSING');
     await importAtKiosk(kiosk, answer.file);
+    expect(await lastErrorCode()).toBeUndefined();
     const status = await kiosk.admin.get<Record<string, unknown>>('/api/sync/status');
     // one row waits: the store's name taken from the hub, in the change log, goes up with the next file
     expect(status.body).toMatchObject({ enrolled: true, kioskId, store: STORE, name: '3号柜台', pending: 1 });

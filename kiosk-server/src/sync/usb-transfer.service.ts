@@ -204,7 +204,9 @@ export class UsbTransferService {
       lastPullAt: answer.createdAt,
       // the hub found rows missing here: the next export asks for the store from the start
       ...(answer.digest.rescan ? { pullCursor: 0 } : {}),
-      ...(lastError ? { lastError } : {}),
+      // this file was a sync that worked: the error of an earlier round (over the network, that
+      // never reached the hub) is no longer the last word on the page
+      lastError: lastError ?? null,
     });
     if (enrolment.store) await this.sync.adoptStoreName(enrolment.store);
     return {
