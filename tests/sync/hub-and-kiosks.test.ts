@@ -442,13 +442,27 @@ describe('counters that sync by themselves', () => {
     ]);
     started.push(e1.server, e2.server);
     const status = async (kiosk: StoreKiosk) =>
-      (await kiosk.admin.get<{ enrolled: boolean; pending: number; store: string }>('/api/sync/status')).body;
+      (
+        await kiosk.admin.get<{ enrolled: boolean; pending: number; running: boolean; store: string }>(
+          '/api/sync/status',
+        )
+      ).body;
     for (const kiosk of [e1, e2])
       await expect.poll(async () => (await status(kiosk)).enrolled, { timeout: 15_000 }).toBe(true);
     // the hub named the store: the kiosk takes its name for receipts and the start screen
-    const storeName = async () =>
-      (await new Api(e1.server.url).get<{ storeName: string }>('/api/kiosk')).body.storeName;
-    await expect.poll(storeName, { timeout: 5000 }).toBe('友谊社区积分超市');
+    for (const kiosk of [e1, e2]) {
+      const storeName = async () =>
+        (await new Api(kiosk.server.url).get<{ storeName: string }>('/api/kiosk')).body.storeName;
+      await expect.poll(storeName, { timeout: 5000 }).toBe('友谊社区积分超市');
+    }
+    // Taking the name is a write, and its round follows: wait until both are done, so that B's next
+    // round is the one the scan starts (a round of B's own in between could pull the member
+    // without the award, and the card would then be known, with a balance not yet arrived).
+    for (const kiosk of [e1, e2]) {
+      await expect
+        .poll(async () => ((s) => s.pending === 0 && !s.running)(await status(kiosk)), { timeout: 15_000 })
+        .toBe(true);
+    }
 
     const person = await register(e1, '孙奶奶', 25);
     await expect.poll(async () => (await status(e1)).pending, { timeout: 15_000 }).toBe(0);
